@@ -1,0 +1,23 @@
+package io.mallpay.common;
+
+import io.mallpay.common.db.MigrateBeforeSeataProxy;
+import io.mallpay.common.web.ProblemHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Wires the shared pieces into every service that has mall-common on its classpath. */
+@AutoConfiguration
+@ConditionalOnWebApplication
+@Import(ProblemHandler.class)
+public class MallCommonAutoConfiguration {
+
+    /** Static: a BeanPostProcessor must exist before the beans it post-processes. */
+    @Bean
+    @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+    static MigrateBeforeSeataProxy migrateBeforeSeataProxy() {
+        return new MigrateBeforeSeataProxy();
+    }
+}
