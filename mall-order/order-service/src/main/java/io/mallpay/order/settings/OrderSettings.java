@@ -8,14 +8,26 @@ import java.time.Duration;
 
 /**
  * Order rules that operators tune in the Nacos console ({@code mall.order.*} in
- * {@code nacos-config/mall-order.yaml}). Being {@code @ConfigurationProperties}, the bean is
- * re-bound when Nacos pushes a change: no restart needed.
- *
- * @param paymentTimeout how long an order may stay unpaid before the timeout job cancels it and
- *                       releases its stock, points and coupon (DESIGN.md flow 7); ISO-8601
- *                       or Spring duration syntax, e.g. {@code 30m}
+ * {@code nacos-config/mall-order.yaml}). When Nacos pushes a change, Spring Cloud's
+ * {@code ConfigurationPropertiesRebinder} re-binds this bean in place: no restart. It is a mutable
+ * JavaBean on purpose: a constructor-bound record cannot be re-bound and would keep the old value.
  */
 @Validated
 @ConfigurationProperties(prefix = "mall.order")
-public record OrderSettings(@NotNull Duration paymentTimeout) {
+public class OrderSettings {
+
+    /**
+     * How long an order may stay unpaid before the timeout job cancels it and releases its stock,
+     * points and coupon (DESIGN.md flow 7). Spring duration syntax, e.g. {@code 30m}.
+     */
+    @NotNull
+    private Duration paymentTimeout = Duration.ofMinutes(30);
+
+    public Duration getPaymentTimeout() {
+        return paymentTimeout;
+    }
+
+    public void setPaymentTimeout(Duration paymentTimeout) {
+        this.paymentTimeout = paymentTimeout;
+    }
 }

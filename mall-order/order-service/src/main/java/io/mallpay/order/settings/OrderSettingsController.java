@@ -21,7 +21,7 @@ public class OrderSettingsController {
      */
     @GetMapping("/api/orders/settings")
     public OrderSettingsResponse get() {
-        return new OrderSettingsResponse(settings.paymentTimeout().toSeconds());
+        return new OrderSettingsResponse(settings.getPaymentTimeout().toSeconds());
     }
 
     /** @param paymentTimeoutSeconds seconds an order may stay unpaid before it is cancelled */
