@@ -1,6 +1,8 @@
 package io.mallpay.common;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mallpay.common.db.MigrateBeforeSeataProxy;
+import io.mallpay.common.feign.ProblemErrorDecoder;
 import io.mallpay.common.web.ProblemHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,5 +21,12 @@ public class MallCommonAutoConfiguration {
     @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
     static MigrateBeforeSeataProxy migrateBeforeSeataProxy() {
         return new MigrateBeforeSeataProxy();
+    }
+
+    /** Used by every Feign client (Spring Cloud OpenFeign picks up an ErrorDecoder bean). */
+    @Bean
+    @ConditionalOnClass(name = "feign.codec.ErrorDecoder")
+    ProblemErrorDecoder problemErrorDecoder(ObjectMapper mapper) {
+        return new ProblemErrorDecoder(mapper);
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Renders every rejection as {@code application/problem+json} with a stable {@code code} property.
  * Codes produced here: the {@link ApiException}'s own, {@code VALIDATION_FAILED} (400, bean
- * validation or an unreadable/mistyped request) and {@code MISSING_HEADER} (400).
+ * validation or an unreadable/mistyped request), {@code MISSING_HEADER} (400) and
+ * {@code PARTICIPANT_UNAVAILABLE} (503, a Feign call could not connect or timed out).
  */
 @RestControllerAdvice
 public class ProblemHandler {
@@ -65,6 +66,14 @@ public class ProblemHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     public ProblemDetail onUnreadable(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "malformed request: " + e.getMessage());
+    }
+
+    /** A participant could not be reached or did not answer in time (Feign connect/read failure). */
+    @ExceptionHandler(feign.RetryableException.class)
+    public ProblemDetail onParticipantUnavailable(feign.RetryableException e) {
+        log.warn("participant unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "PARTICIPANT_UNAVAILABLE",
+                "a participant service did not answer: " + e.getMessage());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

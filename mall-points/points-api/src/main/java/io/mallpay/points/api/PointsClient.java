@@ -1,0 +1,69 @@
+package io.mallpay.points.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+import java.util.List;
+
+/**
+ * Internal contract of {@code mall-points}. Points are whole numbers; in the mall one point is
+ * worth one penny of discount. The freeze/spend/unfreeze/award operations are Seata AT branches,
+ * idempotent on the order id, and each writes a ledger row. Errors (problem+json codes):
+ * {@code UNKNOWN_USER} (404), {@code NOT_ENOUGH_POINTS} (409), {@code BAD_POINTS} (400).
+ */
+@FeignClient(name = PointsApi.SERVICE, contextId = "pointsClient")
+public interface PointsClient {
+
+    /**
+     * Moves {@code points} from available to frozen for the order (AT branch). A second call for
+     * the same order is a no-op; {@code points = 0} does nothing.
+     */
+    @PostMapping("/internal/points/freezes")
+    void freeze(@RequestBody @Valid PointsFreezeRequest request);
+
+    /** The order was paid: its frozen points are spent (AT branch). Idempotent; no freeze → no-op. */
+    @PostMapping("/internal/points/freezes/{orderId}/spend")
+    void spend(@PathVariable("orderId") long orderId);
+
+    /** The order was cancelled: its frozen points return to available (AT branch). Idempotent. */
+    @PostMapping("/internal/points/freezes/{orderId}/unfreeze")
+    void unfreeze(@PathVariable("orderId") long orderId);
+
+    /**
+     * Credits points to a user's available balance (AT branch), idempotent on
+     * {@code (orderId, reason)}: the same award twice credits once.
+     */
+    @PostMapping("/internal/points/awards")
+    void award(@RequestBody @Valid PointsAwardRequest request);
+
+    /**
+     * Opens points accounts with an opening balance (one ledger row each). Idempotent: an
+     * existing account is left untouched and counted as unchanged.
+     */
+    @PostMapping("/internal/users/import")
+    UserImportResponse importUsers(@RequestBody @Valid UserImportRequest request);
+
+    record PointsFreezeRequest(long orderId, long userId, @Min(0) long points) {
+    }
+
+    /** @param reason stable upper-snake-case reason, e.g. {@code CONSUMPTION} */
+    record PointsAwardRequest(long orderId, long userId, @Min(1) long points,
+                              @NotBlank @Size(max = 32) String reason) {
+    }
+
+    record UserImportRequest(@NotEmpty @Size(max = 5000) List<@Valid UserAccount> users) {
+    }
+
+    record UserAccount(long userId, @Min(0) long openingPoints) {
+    }
+
+    record UserImportResponse(int inserted, int unchanged) {
+    }
+}
