@@ -3,7 +3,7 @@
 # $RUN/logs/NAME.log; `down` and `kill` act on those pids only.
 
 INFRA_COMPONENTS=(mariadb nacos seata rocketmq)
-SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-payment)
+SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-payment mall-gateway)
 ALL_COMPONENTS=("${INFRA_COMPONENTS[@]}" "${SERVICE_COMPONENTS[@]}")
 
 # Databases of the embedded MariaDB, one per service that owns data.
@@ -13,12 +13,12 @@ DATABASES="mall_order,mall_inventory,mall_points,mall_coupon,pay_payment"
 TOPICS="PAYMENT_ACCOUNTING,PARTNER_POINTS,STACK_SELFTEST"
 
 PORT_VARS=(MARIADB_PORT NACOS_PORT SEATA_PORT SEATA_CONSOLE_PORT ROCKETMQ_NAMESRV_PORT ROCKETMQ_BROKER_PORT
-  MALL_ORDER_PORT MALL_INVENTORY_PORT MALL_POINTS_PORT MALL_COUPON_PORT PAY_PAYMENT_PORT)
+  MALL_ORDER_PORT MALL_INVENTORY_PORT MALL_POINTS_PORT MALL_COUPON_PORT PAY_PAYMENT_PORT MALL_GATEWAY_PORT)
 declare -A PORT_DEFAULTS=(
   [MARIADB_PORT]=3306 [NACOS_PORT]=8848 [SEATA_PORT]=8091 [SEATA_CONSOLE_PORT]=7091
   [ROCKETMQ_NAMESRV_PORT]=9876 [ROCKETMQ_BROKER_PORT]=10911
   [MALL_ORDER_PORT]=8081 [MALL_INVENTORY_PORT]=8082 [MALL_POINTS_PORT]=8083 [MALL_COUPON_PORT]=8084
-  [PAY_PAYMENT_PORT]=8085
+  [PAY_PAYMENT_PORT]=8085 [MALL_GATEWAY_PORT]=8080
 )
 
 # Seconds a component may take to become healthy before `up` gives up on it.
@@ -106,7 +106,7 @@ service_port_var() {
   case "$1" in
     mall-order) echo MALL_ORDER_PORT ;; mall-inventory) echo MALL_INVENTORY_PORT ;;
     mall-points) echo MALL_POINTS_PORT ;; mall-coupon) echo MALL_COUPON_PORT ;;
-    pay-payment) echo PAY_PAYMENT_PORT ;;
+    pay-payment) echo PAY_PAYMENT_PORT ;; mall-gateway) echo MALL_GATEWAY_PORT ;;
   esac
 }
 
@@ -118,6 +118,7 @@ jar_of() {
     mall-points) echo "$ROOT/mall-points/points-service/target/points-service.jar" ;;
     mall-coupon) echo "$ROOT/mall-coupon/coupon-service/target/coupon-service.jar" ;;
     pay-payment) echo "$ROOT/pay-service/payment-service/target/payment-service.jar" ;;
+    mall-gateway) echo "$ROOT/mall-gateway/target/mall-gateway.jar" ;;
   esac
 }
 
@@ -212,7 +213,9 @@ stack_build() {
       # A source or pom of the module's group (api + app) or of the shared library, newer than the jar.
       local inputs
       if is_service "$c"; then
-        inputs=("$(dirname "$(dirname "$(dirname "$jar")")")" "$ROOT/libs" "$ROOT/pom.xml")
+        inputs=("$(dirname "$(dirname "$jar")")" "$ROOT/libs" "$ROOT/pom.xml")
+        # api + app live side by side in the service group's folder
+        [ "$c" = mall-gateway ] || inputs+=("$(dirname "$(dirname "$(dirname "$jar")")")")
       else
         inputs=("$(dirname "$(dirname "$jar")")")
       fi
@@ -312,7 +315,7 @@ start_component() {
         ROCKETMQ_NAMESRV="127.0.0.1:$ROCKETMQ_NAMESRV_PORT" \
         MALL_ORDER_PORT="$MALL_ORDER_PORT" MALL_INVENTORY_PORT="$MALL_INVENTORY_PORT" \
         MALL_POINTS_PORT="$MALL_POINTS_PORT" MALL_COUPON_PORT="$MALL_COUPON_PORT" \
-        PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" -- \
+        PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" MALL_GATEWAY_PORT="$MALL_GATEWAY_PORT" -- \
         "$(java_bin)" -Dmall.component="$name" ${MALL_SERVICE_JAVA_OPTS:--Xms128m -Xmx320m -XX:+UseSerialGC} \
         -jar "$jar" ;;
   esac
@@ -605,6 +608,10 @@ stack_status() {
       printf '\n  {"name":"%s","state":"%s","pid":%s,"ports":[%s],"url":"%s"}' \
         "$name" "$state" "${pid:-null}" "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")"
     done
+    # The storefront base URL clients use (the gateway), under the name the contract fixes.
+    state="$(state_of mall-gateway)"; pid="$(alive_pid mall-gateway || true)"
+    printf ',\n  {"name":"storefront","state":"%s","pid":%s,"ports":[%s],"url":"%s"}' \
+      "$state" "${pid:-null}" "$MALL_GATEWAY_PORT" "$(url_of mall-gateway)"
     printf '\n]\n'
     return 0
   fi
@@ -615,6 +622,8 @@ stack_status() {
     printf '%-15s %-9s %-8s %-26s %-34s %s\n' "$name" "$state" "${pid:--}" \
       "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")" "$( [ "$state" = up ] && login_of "$name")"
   done
+  echo
+  echo "storefront: $(url_of mall-gateway)/api  (OpenAPI: $(url_of mall-gateway)/swagger-ui.html)"
 }
 
 # The README's test command: unit tests, then the real stack, then the integration tests.
@@ -661,4 +670,27 @@ verify_nothing_left() {
   mariadbd_pid >/dev/null && { echo "mall: after down: mariadbd still running" >&2; bad=1; }
   [ $bad -eq 0 ] && say "after down: no process and no port left behind"
   return $bad
+}
+
+# ./mall import: the retail file's catalogue, customers and seeded coupons into the running stack.
+stack_import() {
+  load_ports
+  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" seed=42 args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --file) file="$2"; shift 2 ;;
+      --seed) seed="$2"; shift 2 ;;
+      --report) args+=(--report "$2"); shift 2 ;;
+      *) die "usage: ./mall import [--file CSV] [--seed N] [--report PATH]" ;;
+    esac
+  done
+  [ -f "$file" ] || die "no such file: $file"
+  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
+  local c
+  for c in mall-inventory mall-points mall-coupon; do
+    healthy "$c" || die "$c is not up (./mall up)"
+  done
+  [ -f "$ROOT/mall-tools/target/mall-tools.jar" ] || stack_build force
+  "$(java_bin)" -jar "$ROOT/mall-tools/target/mall-tools.jar" import --stack-env "$RUN/stack.env" \
+    --file "$file" --seed "$seed" "${args[@]+"${args[@]}"}"
 }

@@ -24,10 +24,10 @@ class StackCliIT {
 
     private static final Stack STACK = Stack.get();
     private static final List<String> COMPONENTS = List.of("mariadb", "nacos", "seata", "rocketmq",
-            "mall-inventory", "mall-points", "mall-coupon", "mall-order", "pay-payment");
+            "mall-inventory", "mall-points", "mall-coupon", "mall-order", "pay-payment", "mall-gateway", "storefront");
 
     @Test
-    void statusJsonListsEveryComponentUpWithPidPortsAndUrl() throws Exception {
+    void statusJsonListsEveryComponentAndTheStorefrontUpWithPidPortsAndUrl() throws Exception {
         MallCli.Result r = MallCli.run(Map.of(), 60, "status", "--json");
         assertThat(r.exitCode()).isZero();
         JsonNode list = Stack.readJson(r.output());
@@ -41,6 +41,8 @@ class StackCliIT {
             assertThat(c.get("url").asText()).contains("127.0.0.1");
         }
         assertThat(names).containsExactlyElementsOf(COMPONENTS);
+        JsonNode storefront = list.get(list.size() - 1);
+        assertThat(storefront.get("url").asText()).isEqualTo("http://127.0.0.1:" + STACK.port("MALL_GATEWAY_PORT"));
         JsonNode nacos = list.get(1);
         assertThat(nacos.get("ports").get(0).asInt()).isEqualTo(STACK.port("NACOS_PORT"));
         assertThat(nacos.get("url").asText()).isEqualTo("http://127.0.0.1:" + STACK.port("NACOS_PORT") + "/nacos");

@@ -23,6 +23,17 @@ public class OrderSettings {
     @NotNull
     private Duration paymentTimeout = Duration.ofMinutes(30);
 
+    /** Consumption points awarded per whole pound paid (DESIGN.md flow 6). */
+    private long pointsPerPound = 1;
+
+    public long getPointsPerPound() {
+        return pointsPerPound;
+    }
+
+    public void setPointsPerPound(long pointsPerPound) {
+        this.pointsPerPound = pointsPerPound;
+    }
+
     public Duration getPaymentTimeout() {
         return paymentTimeout;
     }

@@ -1,0 +1,88 @@
+package io.mallpay.order.checkout;
+
+import io.mallpay.common.web.ApiException;
+import io.mallpay.inventory.api.InventoryClient;
+import io.mallpay.order.order.OrderQueries;
+import io.mallpay.order.order.OrderResponse;
+import io.mallpay.order.settings.OrderSettings;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /api/orders} behind the controller: idempotency, catalogue prices, then the global
+ * transaction. The same Idempotency-Key with the same request returns the order it created
+ * ({@code replayed = true}); with a different request it is {@code IDEMPOTENCY_KEY_REUSED} (422).
+ */
+@Service
+public class CheckoutService {
+
+    private final CheckoutTransaction transaction;
+    private final IdempotencyRecords idempotency;
+    private final InventoryClient inventory;
+    private final OrderQueries queries;
+    private final OrderSettings settings;
+
+    public CheckoutService(CheckoutTransaction transaction, IdempotencyRecords idempotency,
+                           InventoryClient inventory, OrderQueries queries, OrderSettings settings) {
+        this.transaction = transaction;
+        this.idempotency = idempotency;
+        this.inventory = inventory;
+        this.queries = queries;
+        this.settings = settings;
+    }
+
+    /** @param replayed true when the key had already produced this order */
+    public record Result(OrderResponse order, boolean replayed) {
+    }
+
+    public Result checkout(String idempotencyKey, CheckoutRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "BAD_IDEMPOTENCY_KEY",
+                    "Idempotency-Key must be 1..128 characters");
+        }
+        Map<String, Integer> merged = OrderPricing.mergeLines(request.lines());
+        String hash = hash(request.userId(), merged, request.points(), request.couponId());
+        Long existing = idempotency.find(idempotencyKey, hash);
+        if (existing != null) {
+            return new Result(queries.view(existing), true);
+        }
+        var catalogue = inventory.lookup(new InventoryClient.SkuLookupRequest(new ArrayList<>(merged.keySet())))
+                .stream().collect(Collectors.toMap(InventoryClient.SkuView::sku, Function.identity()));
+        List<OrderPricing.PricedLine> priced = OrderPricing.price(merged, catalogue);
+        OrderPricing.payable(OrderPricing.total(priced), 0, request.points());
+        long orderId;
+        try {
+            orderId = transaction.place(idempotencyKey, hash, request, priced, settings.getPaymentTimeout());
+        } catch (DuplicateKeyException concurrentSameKey) {
+            Long winner = idempotency.find(idempotencyKey, hash);
+            if (winner == null) {
+                throw new ApiException(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_CONFLICT",
+                        "a concurrent request with this Idempotency-Key did not complete; retry");
+            }
+            return new Result(queries.view(winner), true);
+        }
+        return new Result(queries.view(orderId), false);
+    }
+
+    static String hash(long userId, Map<String, Integer> merged, long points, Long couponId) {
+        String canonical = userId + "|" + new TreeMap<>(merged) + "|" + points + "|" + couponId;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
