@@ -3,32 +3,52 @@ package io.mallpay.common.web;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.stream.Collectors;
 
 /**
- * Renders every rejection as {@code application/problem+json} with a stable {@code code} property.
- * Codes produced here: the {@link ApiException}'s own, {@code VALIDATION_FAILED} (400, bean
- * validation or an unreadable/mistyped request), {@code MISSING_HEADER} (400) and
- * {@code PARTICIPANT_UNAVAILABLE} (503, a Feign call could not connect or timed out).
+ * Renders every rejection as {@code application/problem+json} with a stable {@code code}
+ * property; clients switch on the code. Codes produced here: the {@link ApiException}'s own;
+ * {@code VALIDATION_FAILED} (400: bean validation, unreadable or mistyped request, missing
+ * parameter); {@code MISSING_HEADER} (400); {@code PARTICIPANT_UNAVAILABLE} (503: a Feign call
+ * could not connect or timed out); {@code NOT_FOUND} (404, no such path);
+ * {@code METHOD_NOT_ALLOWED} (405); {@code UNSUPPORTED_MEDIA_TYPE} (415); otherwise
+ * {@code HTTP_<status>} for the remaining Spring MVC exceptions.
+ *
+ * <p>Ordered first, ahead of Boot's own problem-details advice, so every error carries a code.
  */
 @RestControllerAdvice
-public class ProblemHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     /** Problem type URIs are stable per code: {@code urn:mallpay:problem:<code>}. */
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        return withCode(p, code);
+    }
+
+    private static ProblemDetail withCode(ProblemDetail p, String code) {
         p.setType(URI.create("urn:mallpay:problem:" + code));
         p.setTitle(code);
         p.setProperty("code", code);
@@ -45,15 +65,6 @@ public class ProblemHandler {
         return problem(e.status(), e.code(), e.getMessage());
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    public ProblemDetail onInvalidBody(MethodArgumentNotValidException e) {
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
-    }
-
     @ExceptionHandler(ConstraintViolationException.class)
     public ProblemDetail onConstraintViolation(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream()
@@ -61,11 +72,6 @@ public class ProblemHandler {
                 .sorted()
                 .collect(Collectors.joining("; "));
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
-    }
-
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    public ProblemDetail onUnreadable(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "malformed request: " + e.getMessage());
     }
 
     /** A participant could not be reached or did not answer in time (Feign connect/read failure). */
@@ -76,8 +82,44 @@ public class ProblemHandler {
                 "a participant service did not answer: " + e.getMessage());
     }
 
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    public ProblemDetail onMissingHeader(MissingRequestHeaderException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MISSING_HEADER", "required header " + e.getHeaderName() + " is missing");
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (r != null && r.getBody() instanceof ProblemDetail p
+                && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
+            withCode(p, codeFor(ex, statusCode));
+        }
+        return r;
+    }
+
+    static String codeFor(Exception ex, HttpStatusCode status) {
+        if (ex instanceof MissingRequestHeaderException) {
+            return "MISSING_HEADER";
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return "NOT_FOUND";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return "METHOD_NOT_ALLOWED";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "UNSUPPORTED_MEDIA_TYPE";
+        }
+        if (status.value() == 400 || ex instanceof HttpMessageNotReadableException
+                || ex instanceof HandlerMethodValidationException) {
+            return "VALIDATION_FAILED";
+        }
+        return "HTTP_" + status.value();
     }
 }

@@ -1,19 +1,11 @@
 package io.mallpay.order.cancel;
 
-import io.mallpay.coupon.api.CouponClient;
-import io.mallpay.inventory.api.InventoryClient;
-import io.mallpay.order.order.Order;
-import io.mallpay.points.api.PointsClient;
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.mallpay.order.order.OrderSkuQueue;
 import org.springframework.stereotype.Service;
 
 /**
- * Cancel and timeout as one Seata AT global transaction (DESIGN.md flow 7): the order becomes
- * CANCELLED (local branch) and its stock reservation, points freeze and coupon lock are released
- * (remote branches). All or nothing; idempotent.
+ * Cancels an unpaid order (user cancel or payment timeout, DESIGN.md flow 7): one Seata AT global
+ * transaction ({@link OrderCancelTransaction}) run in its SKUs' turn. Idempotent.
  */
 @Service
 public class OrderCancelService {
@@ -21,39 +13,20 @@ public class OrderCancelService {
     public static final String REASON_USER = "USER";
     public static final String REASON_TIMEOUT = "TIMEOUT";
 
-    private static final Logger log = LoggerFactory.getLogger(OrderCancelService.class);
+    private final OrderCancelTransaction transaction;
+    private final OrderSkuQueue queue;
 
-    private final OrderStatusWriter writer;
-    private final InventoryClient inventory;
-    private final PointsClient points;
-    private final CouponClient coupons;
-
-    public OrderCancelService(OrderStatusWriter writer, InventoryClient inventory, PointsClient points,
-                              CouponClient coupons) {
-        this.writer = writer;
-        this.inventory = inventory;
-        this.points = points;
-        this.coupons = coupons;
+    public OrderCancelService(OrderCancelTransaction transaction, OrderSkuQueue queue) {
+        this.transaction = transaction;
+        this.queue = queue;
     }
 
     /**
      * @return true when this call cancelled the order, false when it was already cancelled
-     * @throws io.mallpay.common.web.ApiException ORDER_NOT_CANCELLABLE (409) once paid, UNKNOWN_ORDER (404)
+     * @throws io.mallpay.common.web.ApiException ORDER_NOT_CANCELLABLE (409) once paid,
+     *         UNKNOWN_ORDER (404), BUSY (503) when its SKUs stay busy too long
      */
-    @GlobalTransactional(name = "mall-order-cancel", timeoutMills = 60_000, rollbackFor = Throwable.class)
     public boolean cancel(long orderId, String reason) {
-        Order o = writer.markCancelled(orderId, reason);
-        if (o == null) {
-            return false;
-        }
-        inventory.release(orderId);
-        if (o.getPointsUsed() > 0) {
-            points.unfreeze(orderId);
-        }
-        if (o.getCouponId() != null) {
-            coupons.unlock(o.getCouponId(), new CouponClient.CouponOrderRequest(orderId));
-        }
-        log.info("cancelled order {} ({}) in global transaction {}", orderId, reason, RootContext.getXID());
-        return true;
+        return queue.inTurn(orderId, () -> transaction.cancel(orderId, reason));
     }
 }

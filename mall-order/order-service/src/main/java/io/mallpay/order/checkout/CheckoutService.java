@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,14 +35,19 @@ public class CheckoutService {
     private final InventoryClient inventory;
     private final OrderQueries queries;
     private final OrderSettings settings;
+    private final Semaphore running;
+    private final SkuLocks skuLocks;
 
     public CheckoutService(CheckoutTransaction transaction, IdempotencyRecords idempotency,
-                           InventoryClient inventory, OrderQueries queries, OrderSettings settings) {
+                           InventoryClient inventory, OrderQueries queries, OrderSettings settings,
+                           SkuLocks skuLocks) {
         this.transaction = transaction;
         this.idempotency = idempotency;
         this.inventory = inventory;
         this.queries = queries;
         this.settings = settings;
+        this.running = new Semaphore(settings.getMaxConcurrentCheckouts(), true);
+        this.skuLocks = skuLocks;
     }
 
     /** @param replayed true when the key had already produced this order */
@@ -58,13 +65,15 @@ public class CheckoutService {
         if (existing != null) {
             return new Result(queries.view(existing), true);
         }
-        var catalogue = inventory.lookup(new InventoryClient.SkuLookupRequest(new ArrayList<>(merged.keySet())))
-                .stream().collect(Collectors.toMap(InventoryClient.SkuView::sku, Function.identity()));
+        var catalogue = lookup(merged);
         List<OrderPricing.PricedLine> priced = OrderPricing.price(merged, catalogue);
         OrderPricing.payable(OrderPricing.total(priced), 0, request.points());
+        OrderPricing.requireAvailable(merged, catalogue);
         long orderId;
-        try {
-            orderId = transaction.place(idempotencyKey, hash, request, priced, settings.getPaymentTimeout());
+        try (SkuLocks.Held held = skuLocks.acquire(merged.keySet(), settings.getCheckoutQueueTimeout())) {
+            // Our turn on these SKUs: earlier checkouts of them are settled, so this read is exact.
+            OrderPricing.requireAvailable(merged, lookup(merged));
+            orderId = placeInTurn(idempotencyKey, hash, request, priced);
         } catch (DuplicateKeyException concurrentSameKey) {
             Long winner = idempotency.find(idempotencyKey, hash);
             if (winner == null) {
@@ -74,6 +83,34 @@ public class CheckoutService {
             return new Result(queries.view(winner), true);
         }
         return new Result(queries.view(orderId), false);
+    }
+
+    private Map<String, InventoryClient.SkuView> lookup(Map<String, Integer> merged) {
+        return inventory.lookup(new InventoryClient.SkuLookupRequest(new ArrayList<>(merged.keySet())))
+                .stream().collect(Collectors.toMap(InventoryClient.SkuView::sku, Function.identity()));
+    }
+
+    private long placeInTurn(String idempotencyKey, String hash, CheckoutRequest request,
+                             List<OrderPricing.PricedLine> priced) {
+        acquireTurn();
+        try {
+            return transaction.place(idempotencyKey, hash, request, priced, settings.getPaymentTimeout());
+        } finally {
+            running.release();
+        }
+    }
+
+    /** Bulkhead (mall.order.max-concurrent-checkouts): wait for a turn, fairly, or answer 503 BUSY. */
+    private void acquireTurn() {
+        try {
+            if (!running.tryAcquire(settings.getCheckoutQueueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
+                        "too many checkouts in progress; retry with the same Idempotency-Key");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "interrupted while waiting for a turn");
+        }
     }
 
     static String hash(long userId, Map<String, Integer> merged, long points, Long couponId) {

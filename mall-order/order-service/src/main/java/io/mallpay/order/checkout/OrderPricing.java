@@ -62,6 +62,21 @@ public final class OrderPricing {
         return out;
     }
 
+    /**
+     * Early {@code OUT_OF_STOCK} (409) from the catalogue read, before any global transaction: a
+     * SKU that shows fewer units than asked is rejected without queuing for it. The reservation
+     * itself re-checks under the row lock, so this can only ever refuse, never oversell.
+     */
+    public static void requireAvailable(Map<String, Integer> merged, Map<String, SkuView> catalogue) {
+        merged.forEach((sku, qty) -> {
+            int available = catalogue.get(sku).available();
+            if (available < qty) {
+                throw new ApiException(HttpStatus.CONFLICT, "OUT_OF_STOCK",
+                        "sku " + sku + ": " + available + " available, " + qty + " requested");
+            }
+        });
+    }
+
     public static long total(List<PricedLine> lines) {
         return lines.stream().mapToLong(PricedLine::totalCents).reduce(0L, Math::addExact);
     }

@@ -1,21 +1,11 @@
 package io.mallpay.order.payment;
 
-import io.mallpay.coupon.api.CouponClient;
-import io.mallpay.inventory.api.InventoryClient;
-import io.mallpay.order.order.Order;
-import io.mallpay.order.settings.OrderSettings;
-import io.mallpay.points.api.PointsClient;
-import org.apache.seata.core.context.RootContext;
-import org.apache.seata.spring.annotation.GlobalTransactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.mallpay.order.order.OrderSkuQueue;
 import org.springframework.stereotype.Service;
 
 /**
- * Payment result in the mall as one Seata AT global transaction (DESIGN.md flow 6): order PAID
- * (local branch), stock reserved → sold, frozen points spent, coupon USED, consumption points
- * awarded (remote branches). Idempotent on the payment id: a repeated notification finds its
- * recorded outcome and calls no participant.
+ * Applies a payment result (DESIGN.md flow 6): one Seata AT global transaction
+ * ({@link PaymentResultTransaction}) run in its SKUs' turn. Idempotent on the payment id.
  */
 @Service
 public class PaymentResultService {
@@ -23,44 +13,16 @@ public class PaymentResultService {
     /** Reason of the consumption-points award in the points ledger. */
     public static final String CONSUMPTION = "CONSUMPTION";
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentResultService.class);
+    private final PaymentResultTransaction transaction;
+    private final OrderSkuQueue queue;
 
-    private final PaymentRecorder recorder;
-    private final InventoryClient inventory;
-    private final PointsClient points;
-    private final CouponClient coupons;
-    private final OrderSettings settings;
-
-    public PaymentResultService(PaymentRecorder recorder, InventoryClient inventory, PointsClient points,
-                                CouponClient coupons, OrderSettings settings) {
-        this.recorder = recorder;
-        this.inventory = inventory;
-        this.points = points;
-        this.coupons = coupons;
-        this.settings = settings;
+    public PaymentResultService(PaymentResultTransaction transaction, OrderSkuQueue queue) {
+        this.transaction = transaction;
+        this.queue = queue;
     }
 
-    @GlobalTransactional(name = "mall-payment-result", timeoutMills = 60_000, rollbackFor = Throwable.class)
     public PaymentRecorder.Decision apply(long orderId, String paymentId, long amountCents) {
-        PaymentRecorder.Decision d = recorder.record(orderId, paymentId, amountCents);
-        if (!d.newlyPaid()) {
-            return d;
-        }
-        Order o = d.order();
-        inventory.deduct(orderId);
-        if (o.getPointsUsed() > 0) {
-            points.spend(orderId);
-        }
-        if (o.getCouponId() != null) {
-            coupons.use(o.getCouponId(), new CouponClient.CouponOrderRequest(orderId));
-        }
-        long award = consumptionPoints(o.getPayableCents(), settings.getPointsPerPound());
-        if (award > 0) {
-            points.award(new PointsClient.PointsAwardRequest(orderId, o.getUserId(), award, CONSUMPTION));
-        }
-        log.info("order {} paid by {} ({}p), {} points awarded, in global transaction {}",
-                orderId, paymentId, amountCents, award, RootContext.getXID());
-        return d;
+        return queue.inTurn(orderId, () -> transaction.apply(orderId, paymentId, amountCents));
     }
 
     /** Whole pounds of the amount paid × points per pound (rounded down). */

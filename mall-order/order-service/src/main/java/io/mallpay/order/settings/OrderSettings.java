@@ -23,6 +23,28 @@ public class OrderSettings {
     @NotNull
     private Duration paymentTimeout = Duration.ofMinutes(30);
 
+    /** Checkouts running their global transaction at once per instance (read at start). */
+    private int maxConcurrentCheckouts = 16;
+
+    /** How long a checkout waits for its turn before answering 503 BUSY. */
+    private Duration checkoutQueueTimeout = Duration.ofSeconds(30);
+
+    public int getMaxConcurrentCheckouts() {
+        return maxConcurrentCheckouts;
+    }
+
+    public void setMaxConcurrentCheckouts(int maxConcurrentCheckouts) {
+        this.maxConcurrentCheckouts = maxConcurrentCheckouts;
+    }
+
+    public Duration getCheckoutQueueTimeout() {
+        return checkoutQueueTimeout;
+    }
+
+    public void setCheckoutQueueTimeout(Duration checkoutQueueTimeout) {
+        this.checkoutQueueTimeout = checkoutQueueTimeout;
+    }
+
     /** Consumption points awarded per whole pound paid (DESIGN.md flow 6). */
     private long pointsPerPound = 1;
 
