@@ -81,7 +81,8 @@ public final class Mall {
     }
 
     public static HttpResponse<String> checkout(String idempotencyKey, String body) {
-        return Stack.postJson(storefront() + "/api/orders", body, Map.of("Idempotency-Key", idempotencyKey));
+        return Stack.postJson(storefront() + "/api/orders", body, Map.of("Idempotency-Key", idempotencyKey),
+                java.time.Duration.ofSeconds(90));
     }
 
     public static JsonNode product(String sku) {
@@ -107,7 +108,8 @@ public final class Mall {
     }
 
     public static HttpResponse<String> cancel(long orderId) {
-        return Stack.postJson(storefront() + "/api/orders/" + orderId + "/cancel", "", Map.of());
+        return Stack.postJson(storefront() + "/api/orders/" + orderId + "/cancel", "", Map.of(),
+                java.time.Duration.ofSeconds(90));
     }
 
     public static HttpResponse<String> paymentResult(long orderId, String paymentId, long amountCents) {

@@ -118,7 +118,11 @@ public final class Stack {
     }
 
     public static HttpResponse<String> postJson(String url, String json, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return postJson(url, json, headers, Duration.ofSeconds(10));
+    }
+
+    public static HttpResponse<String> postJson(String url, String json, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(b::header);

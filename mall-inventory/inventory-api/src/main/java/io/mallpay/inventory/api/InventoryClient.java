@@ -50,6 +50,21 @@ public interface InventoryClient {
     @PostMapping("/internal/catalog/import")
     CatalogImportResponse importCatalog(@RequestBody @Valid CatalogImportRequest request);
 
+    /**
+     * Operator restock: adds units to a SKU's available stock (and to its restocked total). Runs
+     * outside any global transaction, under {@code @GlobalLock}: while a global transaction still
+     * holds the SKU row it waits (up to ~25 s) instead of writing under it, so that transaction's
+     * rollback stays possible. Not idempotent: each call adds. Errors: {@code UNKNOWN_SKU} (404),
+     * {@code GLOBAL_LOCK_BUSY} (503) when the row stayed locked.
+     */
+    @PostMapping("/internal/stock/{sku}/restock")
+    SkuView restock(@PathVariable("sku") String sku, @RequestBody @Valid RestockRequest request);
+
+    /** @param quantity units to add, 1..1,000,000 */
+    record RestockRequest(@jakarta.validation.constraints.Min(1)
+                          @jakarta.validation.constraints.Max(1_000_000) int quantity) {
+    }
+
     /** @param skus 1..500 SKU codes */
     record SkuLookupRequest(@jakarta.validation.constraints.NotEmpty
                             @jakarta.validation.constraints.Size(max = 500) List<String> skus) {
