@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,9 @@ import java.util.List;
  * Internal contract of {@code mall-coupon}. A user coupon is AVAILABLE, LOCKED (by one unpaid
  * order) or USED (by one paid order). lock/use/unlock are Seata AT branches, idempotent on the
  * order id. Errors (problem+json codes): {@code UNKNOWN_COUPON} (404), {@code COUPON_NOT_USABLE}
- * (409: not the user's, not AVAILABLE, or the order is below the coupon's minimum).
+ * (409: not the user's, not AVAILABLE, or the order is below the coupon's minimum),
+ * {@code COUPON_ALREADY_USED} (409, unlock after use), {@code VALIDATION_FAILED} (400, e.g. an id
+ * that is missing or not positive).
  */
 @FeignClient(name = CouponApi.SERVICE, contextId = "couponClient")
 public interface CouponClient {
@@ -44,14 +47,14 @@ public interface CouponClient {
     CouponImportResponse importCoupons(@RequestBody @Valid CouponImportRequest request);
 
     /** @param orderTotalCents the order's goods total in minor units, for the minimum-order rule */
-    record CouponLockRequest(long orderId, long userId, @Min(0) long orderTotalCents) {
+    record CouponLockRequest(@Positive long orderId, @Positive long userId, @Min(0) long orderTotalCents) {
     }
 
     /** @param discountCents discount in minor units the coupon takes off the order */
     record CouponLockResponse(long couponId, long discountCents) {
     }
 
-    record CouponOrderRequest(long orderId) {
+    record CouponOrderRequest(@Positive long orderId) {
     }
 
     record CouponImportRequest(@NotEmpty @Size(max = 5000) List<@Valid CouponGrant> grants) {

@@ -15,7 +15,10 @@ import java.util.List;
  * on the order id. Errors arrive as problem+json and are raised by the caller's Feign error decoder
  * as exceptions carrying the stable code:
  * {@code UNKNOWN_SKU} (404), {@code OUT_OF_STOCK} (409), {@code BAD_QUANTITY} (400),
- * {@code NO_RESERVATION} (404).
+ * {@code NO_RESERVATION} (404), {@code RESERVATION_RELEASED} / {@code RESERVATION_SOLD} (409, deduct
+ * after release or release after deduct), {@code CONCURRENT_UPDATE} (409, the same order reserved
+ * twice at once), {@code GLOBAL_LOCK_BUSY} (503, another global transaction kept the SKU row for
+ * ~3 s), {@code STOCK_INCONSISTENT} (500, counters and reservations disagree: never expected).
  */
 @FeignClient(name = InventoryApi.SERVICE, contextId = "inventoryClient")
 public interface InventoryClient {
@@ -80,7 +83,7 @@ public interface InventoryClient {
     }
 
     /** @param lines one line per SKU (no duplicates), quantity ≥ 1 */
-    record StockReserveRequest(long orderId,
+    record StockReserveRequest(@jakarta.validation.constraints.Positive long orderId,
                                @jakarta.validation.constraints.NotEmpty List<@Valid StockLine> lines) {
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,9 @@ import java.util.List;
  * Internal contract of {@code mall-points}. Points are whole numbers; in the mall one point is
  * worth one penny of discount. The freeze/spend/unfreeze/award operations are Seata AT branches,
  * idempotent on the order id, and each writes a ledger row. Errors (problem+json codes):
- * {@code UNKNOWN_USER} (404), {@code NOT_ENOUGH_POINTS} (409), {@code BAD_POINTS} (400).
+ * {@code UNKNOWN_USER} (404), {@code NOT_ENOUGH_POINTS} (409), {@code BAD_POINTS} (400),
+ * {@code FREEZE_RELEASED} (409, spend after unfreeze), {@code FREEZE_SPENT} (409, unfreeze after
+ * spend), {@code VALIDATION_FAILED} (400, e.g. an id that is missing or not positive).
  */
 @FeignClient(name = PointsApi.SERVICE, contextId = "pointsClient")
 public interface PointsClient {
@@ -50,18 +53,18 @@ public interface PointsClient {
     @PostMapping("/internal/users/import")
     UserImportResponse importUsers(@RequestBody @Valid UserImportRequest request);
 
-    record PointsFreezeRequest(long orderId, long userId, @Min(0) long points) {
+    record PointsFreezeRequest(@Positive long orderId, @Positive long userId, @Min(0) long points) {
     }
 
     /** @param reason stable upper-snake-case reason, e.g. {@code CONSUMPTION} */
-    record PointsAwardRequest(long orderId, long userId, @Min(1) long points,
+    record PointsAwardRequest(@Positive long orderId, @Positive long userId, @Min(1) long points,
                               @NotBlank @Size(max = 32) String reason) {
     }
 
     record UserImportRequest(@NotEmpty @Size(max = 5000) List<@Valid UserAccount> users) {
     }
 
-    record UserAccount(long userId, @Min(0) long openingPoints) {
+    record UserAccount(@Positive long userId, @Min(0) long openingPoints) {
     }
 
     record UserImportResponse(int inserted, int unchanged) {
