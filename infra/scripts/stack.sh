@@ -3,7 +3,7 @@
 # $RUN/logs/NAME.log; `down` and `kill` act on those pids only.
 
 INFRA_COMPONENTS=(mariadb nacos seata rocketmq)
-SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-payment mall-gateway)
+SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-payment mall-gateway bank-sandbox)
 ALL_COMPONENTS=("${INFRA_COMPONENTS[@]}" "${SERVICE_COMPONENTS[@]}")
 
 # Databases of the embedded MariaDB, one per service that owns data.
@@ -13,12 +13,13 @@ DATABASES="mall_order,mall_inventory,mall_points,mall_coupon,pay_payment"
 TOPICS="PAYMENT_ACCOUNTING,PARTNER_POINTS,STACK_SELFTEST"
 
 PORT_VARS=(MARIADB_PORT NACOS_PORT SEATA_PORT SEATA_CONSOLE_PORT ROCKETMQ_NAMESRV_PORT ROCKETMQ_BROKER_PORT
-  MALL_ORDER_PORT MALL_INVENTORY_PORT MALL_POINTS_PORT MALL_COUPON_PORT PAY_PAYMENT_PORT MALL_GATEWAY_PORT)
+  MALL_ORDER_PORT MALL_INVENTORY_PORT MALL_POINTS_PORT MALL_COUPON_PORT PAY_PAYMENT_PORT MALL_GATEWAY_PORT
+  BANK_SANDBOX_PORT)
 declare -A PORT_DEFAULTS=(
   [MARIADB_PORT]=3306 [NACOS_PORT]=8848 [SEATA_PORT]=8091 [SEATA_CONSOLE_PORT]=7091
   [ROCKETMQ_NAMESRV_PORT]=9876 [ROCKETMQ_BROKER_PORT]=10911
   [MALL_ORDER_PORT]=8081 [MALL_INVENTORY_PORT]=8082 [MALL_POINTS_PORT]=8083 [MALL_COUPON_PORT]=8084
-  [PAY_PAYMENT_PORT]=8085 [MALL_GATEWAY_PORT]=8080
+  [PAY_PAYMENT_PORT]=8085 [MALL_GATEWAY_PORT]=8080 [BANK_SANDBOX_PORT]=8088
 )
 
 # Seconds a component may take to become healthy before `up` gives up on it.
@@ -53,6 +54,15 @@ save_ports() {
   for v in "${PORT_VARS[@]}"; do echo "$v=${!v}" >> "$RUN/ports.env"; done
 }
 
+# Ports added to the stack after ports.env was written are appended with their current values.
+complete_ports() {
+  [ -f "$RUN/ports.env" ] || return 0
+  local v
+  for v in "${PORT_VARS[@]}"; do
+    grep -q "^$v=" "$RUN/ports.env" || echo "$v=${!v}" >> "$RUN/ports.env"
+  done
+}
+
 rand_alnum() { LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c "$1"; }
 
 # Generated on the first `up`, kept in the git-ignored run directory, never a default.
@@ -77,6 +87,10 @@ SEATA_SECRET_KEY=$(rand_alnum 64)
 EOF
     umask 022
     say "generated credentials in $RUN/secrets.env"
+  fi
+  # Secrets added after a run directory was created are appended, the others kept.
+  if ! grep -q '^BANK_CALLBACK_SECRET=' "$RUN/secrets.env"; then
+    echo "BANK_CALLBACK_SECRET=$(rand_alnum 48)" >> "$RUN/secrets.env"
   fi
   set -a; . "$RUN/secrets.env"; set +a
 }
@@ -107,6 +121,7 @@ service_port_var() {
     mall-order) echo MALL_ORDER_PORT ;; mall-inventory) echo MALL_INVENTORY_PORT ;;
     mall-points) echo MALL_POINTS_PORT ;; mall-coupon) echo MALL_COUPON_PORT ;;
     pay-payment) echo PAY_PAYMENT_PORT ;; mall-gateway) echo MALL_GATEWAY_PORT ;;
+    bank-sandbox) echo BANK_SANDBOX_PORT ;;
   esac
 }
 
@@ -119,6 +134,7 @@ jar_of() {
     mall-coupon) echo "$ROOT/mall-coupon/coupon-service/target/coupon-service.jar" ;;
     pay-payment) echo "$ROOT/pay-service/payment-service/target/payment-service.jar" ;;
     mall-gateway) echo "$ROOT/mall-gateway/target/mall-gateway.jar" ;;
+    bank-sandbox) echo "$ROOT/pay-service/bank-sandbox/target/bank-sandbox.jar" ;;
   esac
 }
 
@@ -204,6 +220,9 @@ state_of() {
 
 # ---------------------------------------------------------------------------- build
 
+# Some process (of this or any other run directory) runs the component's jar.
+jar_in_use() { pgrep -f -- "-jar $(jar_of "$1")" >/dev/null 2>&1; }
+
 stack_build() {
   local force="${1:-}" stale="" c jar
   if [ -z "$force" ]; then
@@ -225,16 +244,19 @@ stack_build() {
       fi
     done
     [ -z "$stale" ] && return 0
-    # Never rewrite the jar under a running JVM: it loads classes from it lazily and would fail.
+    # Never rewrite a jar under a running JVM (it loads classes from it lazily and would fail),
+    # whichever run directory started it: the build rewrites every module's jar.
     local running=""
-    for c in $stale; do alive_pid "$c" >/dev/null && running="$running $c"; done
+    for c in "${ALL_COMPONENTS[@]}"; do jar_in_use "$c" && running="$running $c"; done
     if [ -n "$running" ]; then
-      say "not rebuilding: out of date but running:$running (./mall stop them, then ./mall up)"
+      say "not rebuilding$stale: running from their jars:$running (./mall down, then ./mall up)"
       return 0
     fi
     say "building (missing or out of date:$stale) ..."
   else
-    any_running && die "the stack is running: ./mall down first (a rebuilt jar under a running JVM breaks it)"
+    for c in "${ALL_COMPONENTS[@]}"; do
+      jar_in_use "$c" && die "$c is running from its jar: ./mall down first (a rebuilt jar under a running JVM breaks it)"
+    done
     say "building every module ..."
   fi
   local t0=$SECONDS
@@ -315,7 +337,8 @@ start_component() {
         ROCKETMQ_NAMESRV="127.0.0.1:$ROCKETMQ_NAMESRV_PORT" \
         MALL_ORDER_PORT="$MALL_ORDER_PORT" MALL_INVENTORY_PORT="$MALL_INVENTORY_PORT" \
         MALL_POINTS_PORT="$MALL_POINTS_PORT" MALL_COUPON_PORT="$MALL_COUPON_PORT" \
-        PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" MALL_GATEWAY_PORT="$MALL_GATEWAY_PORT" -- \
+        PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" MALL_GATEWAY_PORT="$MALL_GATEWAY_PORT" \
+        BANK_SANDBOX_PORT="$BANK_SANDBOX_PORT" BANK_CALLBACK_SECRET="$BANK_CALLBACK_SECRET" -- \
         "$(java_bin)" -Dmall.component="$name" ${MALL_SERVICE_JAVA_OPTS:--Xms128m -Xmx320m -XX:+UseSerialGC} \
         -jar "$jar" ;;
   esac
@@ -493,6 +516,7 @@ stack_up() {
   mkdir -p "$RUN/logs" "$RUN/pids"
   ensure_secrets
   any_running || save_ports
+  complete_ports
   write_stack_env
   stack_build
   start_wave mariadb nacos
@@ -563,6 +587,7 @@ stack_start_one() {
   known "$1" || die "unknown component '$1'"
   load_ports; ensure_secrets
   [ -f "$RUN/ports.env" ] || save_ports
+  complete_ports
   write_stack_env
   stack_build
   start_wave "$1"
