@@ -1,6 +1,7 @@
 package io.mallpay.it.mall;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mallpay.it.support.Db;
 import io.mallpay.it.support.Mall;
 import io.mallpay.it.support.Stack;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,19 @@ class OrderTimeoutIT {
         } finally {
             publish(original);
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(Mall.order(orderId).get("status").asText()).isEqualTo("CANCELLED"));
-        assertThat(Mall.order(orderId).get("cancelReason").asText()).isEqualTo("TIMEOUT");
-        assertThat(Mall.product(f.skuA()).get("available").asInt()).isEqualTo(20);
-        assertThat(Mall.product(f.skuB()).get("available").asInt()).isEqualTo(5);
-        assertThat(Mall.points(f.user()).get("available").asLong()).isEqualTo(1000);
-        assertThat(Mall.couponStatus(f.user(), f.coupon())).isEqualTo("AVAILABLE");
+        // The job runs asynchronously, and AT reads are not isolated across services: the order
+        // row can read CANCELLED (its branch committed locally) while the same global transaction
+        // is still releasing points and coupon. Wait for the whole outcome.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(Mall.order(orderId).get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(Mall.order(orderId).get("cancelReason").asText()).isEqualTo("TIMEOUT");
+            assertThat(Mall.product(f.skuA()).get("available").asInt()).isEqualTo(20);
+            assertThat(Mall.product(f.skuB()).get("available").asInt()).isEqualTo(5);
+            assertThat(Mall.points(f.user()).get("available").asLong()).isEqualTo(1000);
+            assertThat(Mall.points(f.user()).get("frozen").asLong()).isZero();
+            assertThat(Mall.couponStatus(f.user(), f.coupon())).isEqualTo("AVAILABLE");
+        });
+        assertThat(Db.queryLong("mall_inventory", "SELECT reserved FROM sku WHERE sku = ?", f.skuA())).isZero();
     }
 
     private static String config() {
