@@ -113,6 +113,9 @@ class ParticipantFailureIT {
         stop("mall-points");
         var checkout = checkoutAsync(f, 300);                  // 300 > 100 points: will fail in points
         String xid = awaitBranches("mall_order", "mall_coupon").get("xid").asText();
+        // The branch registers when its local transaction commits, a moment before mall-coupon
+        // answers mall-order; give the answer time to leave, so the checkout moves on to points.
+        Thread.sleep(1_000);
         kill("mall-coupon");                                   // its branch is registered, its process gone
         cont("mall-points");
 
