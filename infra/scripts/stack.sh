@@ -3,23 +3,27 @@
 # $RUN/logs/NAME.log; `down` and `kill` act on those pids only.
 
 INFRA_COMPONENTS=(mariadb nacos seata rocketmq)
-SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-payment mall-gateway bank-sandbox)
+SERVICE_COMPONENTS=(mall-inventory mall-points mall-coupon mall-order pay-fund pay-accounting pay-payment mall-gateway
+  bank-sandbox)
 ALL_COMPONENTS=("${INFRA_COMPONENTS[@]}" "${SERVICE_COMPONENTS[@]}")
 
 # Databases of the embedded MariaDB, one per service that owns data.
-DATABASES="mall_order,mall_inventory,mall_points,mall_coupon,pay_payment"
+DATABASES="mall_order,mall_inventory,mall_points,mall_coupon,pay_payment,pay_fund,pay_accounting"
 # RocketMQ topics created before any producer or consumer starts (auto-created topics took ~30 s
 # to reach a consumer, INFRA.md).
-TOPICS="PAYMENT_ACCOUNTING,PARTNER_POINTS,STACK_SELFTEST"
+# %DLQ%pay-accounting is created readable: the broker would create it write-only on first use, and
+# the accounting operator endpoint reads it to list and re-drive dead letters.
+TOPICS="PAYMENT_ACCOUNTING,PARTNER_POINTS,STACK_SELFTEST,%DLQ%pay-accounting"
 
 PORT_VARS=(MARIADB_PORT NACOS_PORT SEATA_PORT SEATA_CONSOLE_PORT ROCKETMQ_NAMESRV_PORT ROCKETMQ_BROKER_PORT
   MALL_ORDER_PORT MALL_INVENTORY_PORT MALL_POINTS_PORT MALL_COUPON_PORT PAY_PAYMENT_PORT MALL_GATEWAY_PORT
-  BANK_SANDBOX_PORT)
+  BANK_SANDBOX_PORT PAY_FUND_PORT PAY_ACCOUNTING_PORT)
 declare -A PORT_DEFAULTS=(
   [MARIADB_PORT]=3306 [NACOS_PORT]=8848 [SEATA_PORT]=8091 [SEATA_CONSOLE_PORT]=7091
   [ROCKETMQ_NAMESRV_PORT]=9876 [ROCKETMQ_BROKER_PORT]=10911
   [MALL_ORDER_PORT]=8081 [MALL_INVENTORY_PORT]=8082 [MALL_POINTS_PORT]=8083 [MALL_COUPON_PORT]=8084
   [PAY_PAYMENT_PORT]=8085 [MALL_GATEWAY_PORT]=8080 [BANK_SANDBOX_PORT]=8088
+  [PAY_FUND_PORT]=8086 [PAY_ACCOUNTING_PORT]=8087
 )
 
 # Seconds a component may take to become healthy before `up` gives up on it.
@@ -92,6 +96,10 @@ EOF
   if ! grep -q '^BANK_CALLBACK_SECRET=' "$RUN/secrets.env"; then
     echo "BANK_CALLBACK_SECRET=$(rand_alnum 48)" >> "$RUN/secrets.env"
   fi
+  # HMAC key of the mall as a merchant: the payment platform signs its notifications with it.
+  if ! grep -q '^MERCHANT_NOTIFY_SECRET=' "$RUN/secrets.env"; then
+    echo "MERCHANT_NOTIFY_SECRET=$(rand_alnum 48)" >> "$RUN/secrets.env"
+  fi
   set -a; . "$RUN/secrets.env"; set +a
 }
 
@@ -121,7 +129,8 @@ service_port_var() {
     mall-order) echo MALL_ORDER_PORT ;; mall-inventory) echo MALL_INVENTORY_PORT ;;
     mall-points) echo MALL_POINTS_PORT ;; mall-coupon) echo MALL_COUPON_PORT ;;
     pay-payment) echo PAY_PAYMENT_PORT ;; mall-gateway) echo MALL_GATEWAY_PORT ;;
-    bank-sandbox) echo BANK_SANDBOX_PORT ;;
+    bank-sandbox) echo BANK_SANDBOX_PORT ;; pay-fund) echo PAY_FUND_PORT ;;
+    pay-accounting) echo PAY_ACCOUNTING_PORT ;;
   esac
 }
 
@@ -133,6 +142,8 @@ jar_of() {
     mall-points) echo "$ROOT/mall-points/points-service/target/points-service.jar" ;;
     mall-coupon) echo "$ROOT/mall-coupon/coupon-service/target/coupon-service.jar" ;;
     pay-payment) echo "$ROOT/pay-service/payment-service/target/payment-service.jar" ;;
+    pay-fund) echo "$ROOT/pay-service/fund-account/target/fund-account.jar" ;;
+    pay-accounting) echo "$ROOT/pay-service/accounting-service/target/accounting-service.jar" ;;
     mall-gateway) echo "$ROOT/mall-gateway/target/mall-gateway.jar" ;;
     bank-sandbox) echo "$ROOT/pay-service/bank-sandbox/target/bank-sandbox.jar" ;;
   esac
@@ -338,8 +349,11 @@ start_component() {
         MALL_ORDER_PORT="$MALL_ORDER_PORT" MALL_INVENTORY_PORT="$MALL_INVENTORY_PORT" \
         MALL_POINTS_PORT="$MALL_POINTS_PORT" MALL_COUPON_PORT="$MALL_COUPON_PORT" \
         PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" MALL_GATEWAY_PORT="$MALL_GATEWAY_PORT" \
-        BANK_SANDBOX_PORT="$BANK_SANDBOX_PORT" BANK_CALLBACK_SECRET="$BANK_CALLBACK_SECRET" -- \
+        BANK_SANDBOX_PORT="$BANK_SANDBOX_PORT" BANK_CALLBACK_SECRET="$BANK_CALLBACK_SECRET" \
+        PAY_FUND_PORT="$PAY_FUND_PORT" PAY_ACCOUNTING_PORT="$PAY_ACCOUNTING_PORT" \
+        MERCHANT_NOTIFY_SECRET="$MERCHANT_NOTIFY_SECRET" -- \
         "$(java_bin)" -Dmall.component="$name" ${MALL_SERVICE_JAVA_OPTS:--Xms128m -Xmx320m -XX:+UseSerialGC} \
+        -Drocketmq.client.logRoot="$d/rocketmq-client-logs" \
         -jar "$jar" ;;
   esac
 }

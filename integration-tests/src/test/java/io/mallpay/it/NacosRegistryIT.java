@@ -55,7 +55,8 @@ class NacosRegistryIT {
         Map<String, String> services = Map.of(
                 "mall-order", "MALL_ORDER_PORT", "mall-inventory", "MALL_INVENTORY_PORT",
                 "mall-points", "MALL_POINTS_PORT", "mall-coupon", "MALL_COUPON_PORT",
-                "pay-payment", "PAY_PAYMENT_PORT", "mall-gateway", "MALL_GATEWAY_PORT");
+                "pay-payment", "PAY_PAYMENT_PORT", "mall-gateway", "MALL_GATEWAY_PORT",
+                "pay-fund", "PAY_FUND_PORT", "pay-accounting", "PAY_ACCOUNTING_PORT");
         for (var e : services.entrySet()) {
             List<Instance> instances = discoverer.selectInstances(e.getKey(), true);
             assertThat(instances).as(e.getKey()).hasSize(1);

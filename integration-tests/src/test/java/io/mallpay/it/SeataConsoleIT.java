@@ -2,7 +2,7 @@ package io.mallpay.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mallpay.it.support.Stack;
-import org.apache.seata.tm.TMClient;
+import io.mallpay.it.support.Tm;
 import org.apache.seata.tm.api.GlobalTransaction;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +28,7 @@ class SeataConsoleIT {
     @BeforeAll
     static void tm() {
         console = "http://127.0.0.1:" + STACK.port("SEATA_CONSOLE_PORT");
-        // Seata reads system properties before its file configuration (test resources file.conf).
-        System.setProperty("service.default.grouplist", "127.0.0.1:" + STACK.port("SEATA_PORT"));
-        TMClient.init("integration-tests", "it_tx_group");
+        Tm.init();
     }
 
     static String login(String user, String password) {

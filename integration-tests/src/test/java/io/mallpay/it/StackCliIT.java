@@ -24,7 +24,8 @@ class StackCliIT {
 
     private static final Stack STACK = Stack.get();
     private static final List<String> COMPONENTS = List.of("mariadb", "nacos", "seata", "rocketmq",
-            "mall-inventory", "mall-points", "mall-coupon", "mall-order", "pay-payment", "mall-gateway", "bank-sandbox", "storefront");
+            "mall-inventory", "mall-points", "mall-coupon", "mall-order", "pay-fund", "pay-accounting", "pay-payment",
+            "mall-gateway", "bank-sandbox", "storefront");
 
     @Test
     void statusJsonListsEveryComponentAndTheStorefrontUpWithPidPortsAndUrl() throws Exception {

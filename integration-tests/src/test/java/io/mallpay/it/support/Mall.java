@@ -1,6 +1,7 @@
 package io.mallpay.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mallpay.pay.api.notify.NotificationSignature;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -112,9 +113,18 @@ public final class Mall {
                 java.time.Duration.ofSeconds(90));
     }
 
+    /**
+     * Delivers a payment result as the payment platform does: signed with the mall's merchant key
+     * (pay-api NotificationSignature, MERCHANT_NOTIFY_SECRET of the run directory).
+     */
     public static HttpResponse<String> paymentResult(long orderId, String paymentId, long amountCents) {
-        return Stack.postJson(service("MALL_ORDER_PORT") + "/internal/orders/" + orderId + "/payment-result",
-                "{\"paymentId\":\"" + paymentId + "\",\"amountCents\":" + amountCents + "}", Map.of());
+        String body = "{\"paymentId\":\"" + paymentId + "\",\"amountCents\":" + amountCents + "}";
+        String ts = Long.toString(System.currentTimeMillis());
+        String nonce = UUID.randomUUID().toString();
+        String sig = NotificationSignature.sign(STACK.env("MERCHANT_NOTIFY_SECRET"), ts, nonce, body);
+        return Stack.postJson(service("MALL_ORDER_PORT") + "/internal/orders/" + orderId + "/payment-result", body,
+                Map.of(NotificationSignature.TIMESTAMP_HEADER, ts, NotificationSignature.NONCE_HEADER, nonce,
+                        NotificationSignature.SIGNATURE_HEADER, sig));
     }
 
     public static long ordersOf(long user) {

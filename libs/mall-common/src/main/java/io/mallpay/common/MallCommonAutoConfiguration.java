@@ -2,10 +2,13 @@ package io.mallpay.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mallpay.common.db.MigrateBeforeSeataProxy;
+import io.mallpay.common.fault.FaultEndpoint;
+import io.mallpay.common.fault.FaultInjection;
 import io.mallpay.common.feign.ProblemErrorDecoder;
 import io.mallpay.common.web.ProblemHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -28,5 +31,18 @@ public class MallCommonAutoConfiguration {
     @ConditionalOnClass(name = "feign.codec.ErrorDecoder")
     ProblemErrorDecoder problemErrorDecoder(ObjectMapper mapper) {
         return new ProblemErrorDecoder(mapper);
+    }
+
+    /** Fault points are always present (a no-op unless armed); see {@link FaultInjection}. */
+    @Bean
+    FaultInjection faultInjection() {
+        return new FaultInjection();
+    }
+
+    /** The arming endpoint exists only where {@code mall.fault.enabled=true} (the local stack). */
+    @Bean
+    @ConditionalOnProperty(name = "mall.fault.enabled", havingValue = "true")
+    FaultEndpoint faultEndpoint(FaultInjection faults) {
+        return new FaultEndpoint(faults);
     }
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Re-runs a transactional AT branch whose commit met another global transaction's lock on a row.
+ * Re-runs a transactional AT branch whose commit met another global transaction's lock on a row,
+ * or that InnoDB rolled back as a deadlock victim.
  *
  * <p>Why here and not in Seata: with {@code retry-policy-branch-rollback-on-conflict: true} (the
  * safe setting, which never waits while holding a row's local lock), Seata retries only
@@ -34,7 +35,7 @@ public final class GlobalLockRetry {
             try {
                 return branch.get();
             } catch (RuntimeException e) {
-                if (!isLockConflict(e)) {
+                if (!isLockConflict(e) && !isDeadlock(e)) {
                     throw e;
                 }
                 if (attempt >= attempts) {
@@ -53,9 +54,29 @@ public final class GlobalLockRetry {
         }, attempts, pauseMillis);
     }
 
-    static boolean isLockConflict(Throwable e) {
+    /** Whether {@code e} or one of its causes is Seata's {@code LockConflictException}. */
+    public static boolean isLockConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LockConflictException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database chose this local transaction as a deadlock victim (or timed out on a row
+     * lock): InnoDB has rolled it back entirely, so running it again from the start is safe. Typical
+     * case: two transactions taking gap locks on the same absent key (an idempotency check
+     * {@code SELECT … FOR UPDATE}) and then both inserting into that gap.
+     */
+    public static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.PessimisticLockingFailureException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213
+                    || sql.getErrorCode() == 1205)) {
                 return true;
             }
         }

@@ -1,6 +1,5 @@
 package io.mallpay.order.api;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Internal contract of {@code mall-order} for the payment platform: read an order's amount due,
@@ -29,10 +29,17 @@ public interface OrderClient {
      * stock moves reserved → sold, its frozen points are spent, its coupon becomes USED and
      * consumption points are awarded. Idempotent on {@code paymentId}: the same notification again
      * answers the recorded outcome and changes nothing.
+     *
+     * <p>The body is a {@link PaymentResultRequest} as JSON, sent as the exact string that was signed
+     * (pay-api {@code NotificationSignature}: headers X-Pay-Timestamp, X-Pay-Nonce, X-Pay-Signature);
+     * an unsigned, forged or stale call gets 401 {@code BAD_SIGNATURE}.
      */
-    @PostMapping("/internal/orders/{orderId}/payment-result")
+    @PostMapping(path = "/internal/orders/{orderId}/payment-result", consumes = "application/json")
     PaymentResultResponse paymentResult(@PathVariable("orderId") long orderId,
-                                        @RequestBody @Valid PaymentResultRequest request);
+                                        @RequestHeader("X-Pay-Timestamp") String timestamp,
+                                        @RequestHeader("X-Pay-Nonce") String nonce,
+                                        @RequestHeader("X-Pay-Signature") String signature,
+                                        @RequestBody String signedBody);
 
     /**
      * @param status       CREATED, PAID or CANCELLED

@@ -1,33 +1,56 @@
 package io.mallpay.order.payment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mallpay.common.web.ApiException;
 import io.mallpay.order.api.OrderClient;
 import io.mallpay.order.order.Order;
+import io.mallpay.pay.api.notify.NotificationSignature;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The merchant-notification target ({@link OrderClient#paymentResult}). A rejected payment is
  * still recorded (the payment platform must refund it); the answer is then 409 with code
- * ORDER_CANCELLED, AMOUNT_MISMATCH or ALREADY_PAID, the same on every retry.
+ * ORDER_CANCELLED, AMOUNT_MISMATCH or ALREADY_PAID, the same on every retry. The body is read raw
+ * because the payment platform signs its exact bytes ({@link NotificationVerifier}); an unsigned,
+ * forged or stale notification gets 401 BAD_SIGNATURE and changes nothing.
  */
 @RestController
 public class PaymentResultController {
 
     private final PaymentResultService service;
+    private final NotificationVerifier verifier;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
-    public PaymentResultController(PaymentResultService service) {
+    public PaymentResultController(PaymentResultService service, NotificationVerifier verifier, ObjectMapper mapper,
+                                   Validator validator) {
         this.service = service;
+        this.verifier = verifier;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
-    @PostMapping("/internal/orders/{orderId}/payment-result")
-    public OrderClient.PaymentResultResponse paymentResult(@PathVariable long orderId,
-                                                           @Valid @RequestBody OrderClient.PaymentResultRequest request) {
+    @PostMapping(path = "/internal/orders/{orderId}/payment-result", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public OrderClient.PaymentResultResponse paymentResult(
+            @PathVariable long orderId,
+            @RequestHeader(name = NotificationSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+            @RequestHeader(name = NotificationSignature.NONCE_HEADER, required = false) String nonce,
+            @RequestHeader(name = NotificationSignature.SIGNATURE_HEADER, required = false) String signature,
+            @RequestBody String body) {
+        verifier.verify(orderId, timestamp, nonce, signature, body);
+        OrderClient.PaymentResultRequest request = parse(body);
         PaymentRecorder.Decision d = service.apply(orderId, request.paymentId(), request.amountCents());
         switch (d.outcome()) {
             case PaymentNotification.REJECTED_ORDER_CANCELLED -> throw new ApiException(HttpStatus.CONFLICT,
@@ -41,5 +64,21 @@ public class PaymentResultController {
                 return new OrderClient.PaymentResultResponse(orderId, Order.PAID, d.outcome());
             }
         }
+    }
+
+    private OrderClient.PaymentResultRequest parse(String body) {
+        OrderClient.PaymentResultRequest request;
+        try {
+            request = mapper.readValue(body, OrderClient.PaymentResultRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "unreadable payment result: "
+                    + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<OrderClient.PaymentResultRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        return request;
     }
 }

@@ -20,6 +20,10 @@ import java.util.List;
  * {@code UNKNOWN_USER} (404), {@code NOT_ENOUGH_POINTS} (409), {@code BAD_POINTS} (400),
  * {@code FREEZE_RELEASED} (409, spend after unfreeze), {@code FREEZE_SPENT} (409, unfreeze after
  * spend), {@code VALIDATION_FAILED} (400, e.g. an id that is missing or not positive).
+ *
+ * <p>{@link #reward} is different: it is the try phase of the Seata TCC action
+ * {@code points-reward} and adds its own codes ({@code NO_GLOBAL_TRANSACTION}, {@code TCC_SUSPENDED},
+ * {@code REWARD_MISMATCH}).
  */
 @FeignClient(name = PointsApi.SERVICE, contextId = "pointsClient")
 public interface PointsClient {
@@ -47,6 +51,21 @@ public interface PointsClient {
     void award(@RequestBody @Valid PointsAwardRequest request);
 
     /**
+     * TCC try of {@code points-reward}: records that the payment grants {@code points} (whole
+     * points, ≥ 1) to the user for the order; nothing is credited yet. The TC's confirm credits them
+     * to available (an AWARD ledger row with reason {@code PAYMENT_REWARD}, at most once per order),
+     * its cancel drops the record. Must run inside the caller's global transaction (the Seata
+     * starter sends the XID in the {@code TX_XID} header), else 400 {@code NO_GLOBAL_TRANSACTION}.
+     * Errors: 404 {@code UNKNOWN_USER}; 409 {@code REWARD_MISMATCH} if the payment id was already
+     * used for another order, user or amount; 409 {@code TCC_SUSPENDED} if the TC had already
+     * cancelled this branch before the try arrived (nothing is recorded); 400
+     * {@code VALIDATION_FAILED}. Idempotent per payment id: repeating the same grant, in the same
+     * or a later global transaction, records it once and credits it at most once.
+     */
+    @PostMapping("/internal/points/rewards")
+    PointsRewardResponse reward(@RequestBody @Valid PointsRewardRequest request);
+
+    /**
      * Opens points accounts with an opening balance (one ledger row each). Idempotent: an
      * existing account is left untouched and counted as unchanged.
      */
@@ -59,6 +78,24 @@ public interface PointsClient {
     /** @param reason stable upper-snake-case reason, e.g. {@code CONSUMPTION} */
     record PointsAwardRequest(@Positive long orderId, @Positive long userId, @Min(1) long points,
                               @NotBlank @Size(max = 32) String reason) {
+    }
+
+    /**
+     * @param paymentId the payment platform's payment id, the idempotency key of the reward
+     * @param points    whole points to grant, ≥ 1
+     */
+    record PointsRewardRequest(@NotBlank @Size(max = 64) String paymentId, @Positive long orderId,
+                               @Positive long userId, @Min(1) long points) {
+    }
+
+    /** Answer of a successful try: {@code status} is always {@code "TRIED"}. */
+    record PointsRewardResponse(String paymentId, String status) {
+
+        public static final String TRIED = "TRIED";
+
+        public static PointsRewardResponse tried(String paymentId) {
+            return new PointsRewardResponse(paymentId, TRIED);
+        }
     }
 
     record UserImportRequest(@NotEmpty @Size(max = 5000) List<@Valid UserAccount> users) {

@@ -5,6 +5,7 @@ import io.mallpay.points.api.PointsClient.PointsAwardRequest;
 import io.mallpay.points.api.PointsClient.PointsFreezeRequest;
 import io.mallpay.points.api.PointsClient.UserImportRequest;
 import io.mallpay.points.api.PointsClient.UserImportResponse;
+import io.mallpay.common.tx.GlobalLockRetry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,11 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
  * implement the interface because its {@code @FeignClient} annotation would make this controller
  * a Feign client candidate too. Each call runs as a Seata AT branch when the caller's XID arrives
  * with the request. Errors are problem+json: {@code VALIDATION_FAILED} (400) for a bad body, and
- * the {@link PointsService} codes.
+ * the {@link PointsService} codes. A branch that meets another global transaction's lock on the
+ * user's account, or loses an InnoDB deadlock to the reward-points confirm on the same account, is
+ * re-run in a fresh local transaction ({@link GlobalLockRetry}); GLOBAL_LOCK_BUSY 503 after that.
  */
 @RestController
 @Tag(name = "internal", description = "Service-to-service points operations (AT branches), not for storefronts")
 public class InternalPointsController {
+
+    private static final int TRIES = 20;
+    private static final long PAUSE_MILLIS = 50;
 
     private final PointsService points;
 
@@ -34,28 +40,28 @@ public class InternalPointsController {
     @Operation(summary = "Freeze points for an order (idempotent per order)")
     @PostMapping("/internal/points/freezes")
     public void freeze(@RequestBody @Valid PointsFreezeRequest request) {
-        points.freeze(request.orderId(), request.userId(), request.points());
+        GlobalLockRetry.run(() -> points.freeze(request.orderId(), request.userId(), request.points()), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link PointsClient#spend}: 200 with no body; idempotent. */
     @Operation(summary = "Spend the points an order froze (order paid)")
     @PostMapping("/internal/points/freezes/{orderId}/spend")
     public void spend(@PathVariable("orderId") long orderId) {
-        points.spend(orderId);
+        GlobalLockRetry.run(() -> points.spend(orderId), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link PointsClient#unfreeze}: 200 with no body; idempotent. */
     @Operation(summary = "Return the points an order froze (order cancelled)")
     @PostMapping("/internal/points/freezes/{orderId}/unfreeze")
     public void unfreeze(@PathVariable("orderId") long orderId) {
-        points.unfreeze(orderId);
+        GlobalLockRetry.run(() -> points.unfreeze(orderId), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link PointsClient#award}: 200 with no body; idempotent on (orderId, reason). */
     @Operation(summary = "Credit points to a user (idempotent per order and reason)")
     @PostMapping("/internal/points/awards")
     public void award(@RequestBody @Valid PointsAwardRequest request) {
-        points.award(request.orderId(), request.userId(), request.points(), request.reason());
+        GlobalLockRetry.run(() -> points.award(request.orderId(), request.userId(), request.points(), request.reason()), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link PointsClient#importUsers}: counts of opened and untouched accounts. */

@@ -27,10 +27,12 @@ public class PointsBalanceController {
 
     /**
      * {@code GET /api/users/{userId}/points} → {@code {"userId":7,"available":120,"frozen":30}},
-     * whole points; 404 {@code UNKNOWN_USER} if the user has no points account.
+     * whole points, plus {@code "rewardPendingPoints":40} while completed payments' reward points
+     * await their confirm; 404 {@code UNKNOWN_USER} if the user has no points account.
      */
     @Operation(summary = "A user's points balance",
-            description = "Whole points; available can be used at checkout, frozen is held by unpaid orders.")
+            description = "Whole points; available can be used at checkout, frozen is held by unpaid orders, "
+                    + "rewardPendingPoints (present only when > 0) are granted by payments not yet confirmed.")
     @ApiResponse(responseCode = "200", description = "the balance")
     @ApiResponse(responseCode = "404", description = "UNKNOWN_USER: the user has no points account",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

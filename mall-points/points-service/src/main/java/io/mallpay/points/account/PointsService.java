@@ -10,6 +10,7 @@ import io.mallpay.points.freeze.PointsFreeze;
 import io.mallpay.points.freeze.PointsFreezeMapper;
 import io.mallpay.points.ledger.LedgerEntry;
 import io.mallpay.points.ledger.LedgerMapper;
+import io.mallpay.points.reward.PointsRewardMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,13 +46,15 @@ public class PointsService {
     private final PointsFreezeMapper freezes;
     private final PointsAwardMapper awards;
     private final LedgerMapper ledger;
+    private final PointsRewardMapper rewards;
 
     public PointsService(PointsAccountMapper accounts, PointsFreezeMapper freezes,
-                         PointsAwardMapper awards, LedgerMapper ledger) {
+                         PointsAwardMapper awards, LedgerMapper ledger, PointsRewardMapper rewards) {
         this.accounts = accounts;
         this.freezes = freezes;
         this.awards = awards;
         this.ledger = ledger;
+        this.rewards = rewards;
     }
 
     /**
@@ -171,14 +174,17 @@ public class PointsService {
         return new UserImportResponse(inserted, openings.size() - inserted);
     }
 
-    /** The user's balance; throws {@code UNKNOWN_USER} if the user has no account. */
+    /**
+     * The user's balance, with the reward points tried but not yet confirmed; throws
+     * {@code UNKNOWN_USER} if the user has no account.
+     */
     @Transactional(readOnly = true)
     public PointsBalanceResponse balance(long userId) {
         PointsAccount a = accounts.selectById(userId);
         if (a == null) {
             throw unknownUser(userId);
         }
-        return new PointsBalanceResponse(userId, a.getAvailable(), a.getFrozen());
+        return new PointsBalanceResponse(userId, a.getAvailable(), a.getFrozen(), rewards.pendingPoints(userId));
     }
 
     private Set<Long> existingUserIds(List<Long> userIds) {

@@ -16,6 +16,15 @@ public interface PointsAwardMapper {
     @Select("SELECT COUNT(*) FROM points_award WHERE order_id = #{orderId} AND reason = #{reason} FOR UPDATE")
     int countForUpdate(@Param("orderId") long orderId, @Param("reason") String reason);
 
+    /**
+     * The award if it was already credited, else null; locks the row until the transaction ends.
+     * The check of {@link #countForUpdate} as a plain row lock, which every database accepts (H2,
+     * which runs the reward fence test, refuses FOR UPDATE on an aggregate).
+     */
+    @Select("SELECT order_id, reason, user_id, points, created_at FROM points_award"
+            + " WHERE order_id = #{orderId} AND reason = #{reason} FOR UPDATE")
+    PointsAward selectForUpdate(@Param("orderId") long orderId, @Param("reason") String reason);
+
     /** Fails with a duplicate key if the award exists: callers check {@link #countForUpdate} first. */
     @Insert("INSERT INTO points_award (order_id, reason, user_id, points)"
             + " VALUES (#{orderId}, #{reason}, #{userId}, #{points})")

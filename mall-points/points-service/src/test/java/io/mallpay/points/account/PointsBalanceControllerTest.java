@@ -38,6 +38,15 @@ class PointsBalanceControllerTest {
     }
 
     @Test
+    void pendingRewardPointsAreAddedOnlyWhenThereAreSome() throws Exception {
+        when(points.balance(7L)).thenReturn(new PointsBalanceResponse(7L, 120, 30, 40));
+
+        mvc.perform(get("/api/users/7/points"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"userId\":7,\"available\":120,\"frozen\":30,\"rewardPendingPoints\":40}", true));
+    }
+
+    @Test
     void unknownUserIsAProblemWithItsCode() throws Exception {
         when(points.balance(8L)).thenThrow(new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_USER", "no points account for user 8"));
 

@@ -9,6 +9,7 @@ import io.mallpay.points.freeze.PointsFreezeMapper;
 import io.mallpay.points.ledger.EntryType;
 import io.mallpay.points.ledger.LedgerEntry;
 import io.mallpay.points.ledger.LedgerMapper;
+import io.mallpay.points.reward.PointsRewardMapper;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -36,8 +37,9 @@ class PointsServiceAwardAndImportTest {
     private final PointsAccountMapper accounts = mock(PointsAccountMapper.class);
     private final PointsAwardMapper awards = mock(PointsAwardMapper.class);
     private final LedgerMapper ledger = mock(LedgerMapper.class);
+    private final PointsRewardMapper rewards = mock(PointsRewardMapper.class);
     private final PointsService service =
-            new PointsService(accounts, mock(PointsFreezeMapper.class), awards, ledger);
+            new PointsService(accounts, mock(PointsFreezeMapper.class), awards, ledger, rewards);
 
     @Test
     void awardCreditsAvailableAndRecordsTheReason() {
@@ -120,6 +122,14 @@ class PointsServiceAwardAndImportTest {
         when(accounts.selectById(USER)).thenReturn(account(USER, 120, 30));
 
         assertThat(service.balance(USER)).isEqualTo(new PointsBalanceResponse(USER, 120, 30));
+    }
+
+    @Test
+    void balanceCountsTheRewardPointsNotYetConfirmed() {
+        when(accounts.selectById(USER)).thenReturn(account(USER, 120, 30));
+        when(rewards.pendingPoints(USER)).thenReturn(40L);
+
+        assertThat(service.balance(USER)).isEqualTo(new PointsBalanceResponse(USER, 120, 30, 40));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.mallpay.points.freeze.PointsFreezeMapper;
 import io.mallpay.points.ledger.EntryType;
 import io.mallpay.points.ledger.LedgerEntry;
 import io.mallpay.points.ledger.LedgerMapper;
+import io.mallpay.points.reward.PointsRewardMapper;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -32,7 +33,8 @@ class PointsServiceTest {
     private final PointsFreezeMapper freezes = mock(PointsFreezeMapper.class);
     private final PointsAwardMapper awards = mock(PointsAwardMapper.class);
     private final LedgerMapper ledger = mock(LedgerMapper.class);
-    private final PointsService service = new PointsService(accounts, freezes, awards, ledger);
+    private final PointsService service = new PointsService(accounts, freezes, awards, ledger,
+            mock(PointsRewardMapper.class));
 
     @Test
     void freezeMovesPointsAndWritesFreezeAndLedgerRows() {

@@ -9,6 +9,9 @@ import io.mallpay.points.freeze.PointsFreeze;
 import io.mallpay.points.freeze.PointsFreezeMapper;
 import io.mallpay.points.ledger.LedgerEntry;
 import io.mallpay.points.ledger.LedgerMapper;
+import io.mallpay.points.reward.PointsReward;
+import io.mallpay.points.reward.PointsRewardMapper;
+import io.mallpay.points.reward.RewardStatus;
 import org.apache.ibatis.mapping.BoundSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ class MapperSqlTest {
         config.addMapper(PointsFreezeMapper.class);
         config.addMapper(PointsAwardMapper.class);
         config.addMapper(LedgerMapper.class);
+        config.addMapper(PointsRewardMapper.class);
     }
 
     @Test
@@ -57,6 +61,35 @@ class MapperSqlTest {
     }
 
     @Test
+    void rewardConfirmReadsTheRewardAndTheAccountWithARowLock() {
+        assertThat(sql(PointsRewardMapper.class, "selectForUpdate", "PAY-1"))
+                .contains("WHERE payment_id = ?").endsWith("FOR UPDATE");
+        assertThat(sql(PointsAccountMapper.class, "selectForUpdate", 7L))
+                .contains("FROM points_account WHERE user_id = ?").endsWith("FOR UPDATE");
+        assertThat(sql(PointsAwardMapper.class, "selectForUpdate", Map.of("orderId", 1001L, "reason", "PAYMENT_REWARD")))
+                .contains("WHERE order_id = ? AND reason = ?").endsWith("FOR UPDATE");
+    }
+
+    @Test
+    void rewardMovesAreConditionalAndACancelOnlyHitsItsOwnGlobalTransaction() {
+        assertThat(sql(PointsRewardMapper.class, "transition",
+                Map.of("paymentId", "PAY-1", "from", RewardStatus.TRIED, "to", RewardStatus.CONFIRMED)))
+                .contains("SET status = ?", "WHERE payment_id = ? AND status = ?");
+        assertThat(sql(PointsRewardMapper.class, "cancel", Map.of("paymentId", "PAY-1", "xid", "x:1")))
+                .contains("SET status = 'CANCELLED'", "WHERE payment_id = ? AND status = 'TRIED' AND xid = ?");
+        assertThat(bound(PointsRewardMapper.class, "cancel", Map.of("paymentId", "PAY-1", "xid", "x:1"))
+                .getParameterMappings()).extracting(m -> m.getProperty()).containsExactly("paymentId", "xid");
+        assertThat(sql(PointsRewardMapper.class, "retry", Map.of("paymentId", "PAY-1", "xid", "x:2")))
+                .contains("SET status = 'TRIED', xid = ?", "WHERE payment_id = ? AND status = 'CANCELLED'");
+    }
+
+    @Test
+    void pendingRewardPointsSumOnlyTriedRewardsOfTheUser() {
+        assertThat(sql(PointsRewardMapper.class, "pendingPoints", 7L))
+                .contains("COALESCE(SUM(points), 0)", "WHERE user_id = ? AND status = 'TRIED'");
+    }
+
+    @Test
     void freezeTransitionIsConditionalOnTheCurrentStatus() {
         Map<String, Object> args = Map.of("orderId", 1001L, "from", FreezeStatus.FROZEN, "to", FreezeStatus.SPENT);
 
@@ -70,6 +103,8 @@ class MapperSqlTest {
                 .doesNotContain("created_at");
         assertThat(sql(PointsFreezeMapper.class, "insert", PointsFreeze.frozen(1001, 7, 30)))
                 .contains("order_id", "user_id", "points", "status").doesNotContain("created_at");
+        assertThat(sql(PointsRewardMapper.class, "insert", PointsReward.tried("x:1", "PAY-1", 1001, 7, 25)))
+                .contains("payment_id", "order_id", "user_id", "points", "status", "xid").doesNotContain("created_at");
         assertThat(sql(PointsAccountMapper.class, "insert", PointsAccount.opened(7, 100)))
                 .contains("user_id", "available", "frozen").doesNotContain("created_at");
     }
