@@ -712,6 +712,47 @@ verify_nothing_left() {
 }
 
 # ./mall import: the retail file's catalogue, customers and seeded coupons into the running stack.
+# The mall-tools jar, built when missing (refused, like any build, while components run).
+tools_jar() {
+  [ -f "$ROOT/mall-tools/target/mall-tools.jar" ] || stack_build force
+  echo "$ROOT/mall-tools/target/mall-tools.jar"
+}
+
+stack_check() {
+  load_ports
+  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
+  local jar; jar="$(tools_jar)"
+  "$(java_bin)" -jar "$jar" check --stack-env "$RUN/stack.env" "$@"
+}
+
+stack_replay() {
+  load_ports
+  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
+  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" args=() c
+  local report="$RUN/replay-report.json"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --file) file="$2"; shift 2 ;;
+      --report) report="$2"; shift 2 ;;
+      --orders|--concurrency|--seed) args+=("$1" "$2"); shift 2 ;;
+      *) die "usage: ./mall replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]" ;;
+    esac
+  done
+  [ -f "$file" ] || die "no such file: $file"
+  for c in "${SERVICE_COMPONENTS[@]}"; do
+    healthy "$c" || die "$c is not up (./mall up)"
+  done
+  local jar; jar="$(tools_jar)"
+  "$(java_bin)" -jar "$jar" replay --stack-env "$RUN/stack.env" --file "$file" --report "$report" \
+    "${args[@]+"${args[@]}"}"
+}
+
+# A fixed, modest replay on the running (or freshly started) stack.
+stack_demo() {
+  stack_up
+  stack_replay --orders 200 --concurrency 8 --report "$RUN/demo-report.json"
+}
+
 stack_import() {
   load_ports
   local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" seed=42 args=()

@@ -27,7 +27,8 @@ class GatewayRoutesTest {
             predicates.add(String.valueOf(p.getProperty("spring.cloud.gateway.routes[" + i + "].predicates[0]")));
         }
         assertThat(predicates).contains("Path=/api/products,/api/products/**", "Path=/api/orders,/api/orders/**",
-                "Path=/api/users/*/points", "Path=/api/users/*/coupons", "Path=/api/payments,/api/payments/**");
+                "Path=/api/users/*/points", "Path=/api/users/*/coupons", "Path=/api/users/*/wallet",
+                "Path=/api/payments,/api/payments/**,/api/users/*/card,/api/merchants/*/payments");
         assertThat(predicates).noneMatch(s -> s.contains("internal") || s.contains("/**/"));
     }
 }

@@ -1,54 +1,138 @@
 package io.mallpay.tools;
 
+import io.mallpay.tools.check.CheckCommand;
+import io.mallpay.tools.check.CheckResult;
+import io.mallpay.tools.replay.ReplayCommand;
+import io.mallpay.tools.replay.ReplayOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Entry point of the operator commands that {@code ./mall} runs against the local stack:
- * {@code import --stack-env FILE [--file CSV] [--seed N] [--report PATH]}. Exit 0 on success,
- * 1 on failure (message on stderr), 2 on bad arguments.
+ * Entry point of the operator commands that {@code ./mall} runs against the local stack. Every
+ * command takes {@code --stack-env FILE} (the run directory's stack.env):
+ * <ul>
+ *   <li>{@code import [--file CSV] [--seed N] [--report PATH]}: SKUs, customers and coupons;</li>
+ *   <li>{@code check [--since ISO-8601] [--json PATH]}: the invariants of DESIGN.md; exit 0 only
+ *       when all hold;</li>
+ *   <li>{@code replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]}:
+ *       real invoices through the storefront, then the invariant check of what the replay wrote.</li>
+ * </ul>
+ * Exit 1 on failure (a violated invariant, a failed import), 2 on bad arguments.
  */
 public final class MallTools {
+
+    private static final String USAGE = """
+            usage: import --stack-env FILE --file CSV [--seed N] [--report PATH]
+                   check  --stack-env FILE [--since ISO-8601] [--json PATH]
+                   replay --stack-env FILE [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]""";
 
     private MallTools() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("import")) {
-            System.err.println("usage: import --stack-env FILE [--file CSV] [--seed N] [--report PATH]");
-            System.exit(2);
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            usage("no command");
         }
-        Path stackEnv = null;
-        Path file = null;
-        Path report = null;
-        long seed = 42;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--stack-env" -> stackEnv = Path.of(args[++i]);
-                case "--file" -> file = Path.of(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--report" -> report = Path.of(args[++i]);
-                default -> {
-                    System.err.println("unknown argument: " + args[i]);
-                    System.exit(2);
-                }
-            }
+        Map<String, String> opts = options(args);
+        Path stackEnv = opts.containsKey("stack-env") ? Path.of(opts.get("stack-env")) : null;
+        if (stackEnv == null) {
+            usage("--stack-env is required");
         }
-        if (stackEnv == null || file == null) {
-            System.err.println("import needs --stack-env and --file");
-            System.exit(2);
+        switch (args[0]) {
+            case "import" -> System.exit(importCommand(stackEnv, opts));
+            case "check" -> System.exit(checkCommand(stackEnv, opts));
+            case "replay" -> System.exit(replayCommand(stackEnv, opts));
+            default -> usage("unknown command " + args[0]);
+        }
+    }
+
+    private static int importCommand(Path stackEnv, Map<String, String> opts) {
+        if (!opts.containsKey("file")) {
+            usage("import needs --file");
         }
         try {
             StackClient stack = new StackClient(stackEnv);
-            Map<String, Object> result = ImportCommand.run(stack, file, seed);
+            Map<String, Object> result = ImportCommand.run(stack, Path.of(opts.get("file")),
+                    Long.parseLong(opts.getOrDefault("seed", "42")));
             String json = stack.json().writerWithDefaultPrettyPrinter().writeValueAsString(result);
             System.out.println(json);
-            if (report != null) {
-                java.nio.file.Files.writeString(report, json);
+            if (opts.containsKey("report")) {
+                Files.writeString(Path.of(opts.get("report")), json);
             }
+            return 0;
         } catch (Exception e) {
             System.err.println("import failed: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
+    }
+
+    private static int checkCommand(Path stackEnv, Map<String, String> opts) {
+        Instant since = null;
+        if (opts.containsKey("since")) {
+            try {
+                since = CheckCommand.parseSince(opts.get("since"));
+            } catch (DateTimeParseException e) {
+                usage("--since is not an ISO-8601 instant: " + opts.get("since"));
+            }
+        }
+        try {
+            return CheckCommand.run(stackEnv, since, opts.containsKey("json") ? Path.of(opts.get("json")) : null,
+                    System.out);
+        } catch (IOException e) {
+            System.err.println("check failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int replayCommand(Path stackEnv, Map<String, String> opts) {
+        Function<Instant, Object> invariants = start -> {
+            try {
+                CheckResult r = CheckCommand.evaluate(stackEnv, start);
+                Map<String, Object> json = new HashMap<>(r.toJson());
+                json.put("ok", r.exitCode() == 0);
+                return json;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        ReplayOptions options;
+        try {
+            options = new ReplayOptions(stackEnv,
+                    opts.containsKey("file") ? Path.of(opts.get("file")) : null,
+                    opts.containsKey("orders") ? Integer.valueOf(opts.get("orders")) : null,
+                    Integer.parseInt(opts.getOrDefault("concurrency", String.valueOf(ReplayOptions.DEFAULT_CONCURRENCY))),
+                    opts.containsKey("report") ? Path.of(opts.get("report")) : null,
+                    Long.parseLong(opts.getOrDefault("seed", String.valueOf(ReplayOptions.DEFAULT_SEED))),
+                    invariants);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return 2;
+        }
+        return ReplayCommand.run(options, System.out);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                usage("unexpected argument " + args[i]);
+            }
+            opts.put(args[i].substring(2), args[++i]);
+        }
+        return opts;
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println(USAGE);
+        System.exit(2);
     }
 }

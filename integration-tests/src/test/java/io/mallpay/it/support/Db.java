@@ -42,4 +42,17 @@ public final class Db {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /** A direct write, for tests that corrupt a row on purpose (and repair it). Returns rows changed. */
+    public static int update(String database, String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(Stack.get().jdbcUrl(database), "mall", "");
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 }

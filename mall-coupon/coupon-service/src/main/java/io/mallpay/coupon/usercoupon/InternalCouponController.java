@@ -12,6 +12,7 @@ import io.mallpay.coupon.grant.CouponImportService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import io.mallpay.common.tx.GlobalLockRetry;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "coupons (internal)", description = "Seata AT branches of the order service's global transactions, and grants")
 public class InternalCouponController {
 
+    /** Branches that meet a global lock or lose an InnoDB deadlock re-run in a fresh local transaction. */
+    private static final int TRIES = 20;
+    private static final long PAUSE_MILLIS = 50;
+
     private final CouponService coupons;
     private final CouponImportService importer;
 
@@ -44,7 +49,8 @@ public class InternalCouponController {
     public CouponLockResponse lock(@PathVariable long couponId, @RequestBody @Valid CouponLockRequest request) {
         requireId("orderId", request.orderId());
         requireId("userId", request.userId());
-        return coupons.lock(couponId, request.orderId(), request.userId(), request.orderTotalCents());
+        return GlobalLockRetry.run(() -> coupons.lock(couponId, request.orderId(), request.userId(),
+                request.orderTotalCents()), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link CouponClient#use}. */
@@ -53,7 +59,7 @@ public class InternalCouponController {
     @Operation(summary = "Mark a coupon locked by a paid order as used (AT branch; idempotent)")
     public void use(@PathVariable long couponId, @RequestBody @Valid CouponOrderRequest request) {
         requireId("orderId", request.orderId());
-        coupons.use(couponId, request.orderId());
+        GlobalLockRetry.run(() -> coupons.use(couponId, request.orderId()), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link CouponClient#unlock}. */
@@ -62,7 +68,7 @@ public class InternalCouponController {
     @Operation(summary = "Release a coupon locked by a cancelled order (AT branch; idempotent)")
     public void unlock(@PathVariable long couponId, @RequestBody @Valid CouponOrderRequest request) {
         requireId("orderId", request.orderId());
-        coupons.unlock(couponId, request.orderId());
+        GlobalLockRetry.run(() -> coupons.unlock(couponId, request.orderId()), TRIES, PAUSE_MILLIS);
     }
 
     /** See {@link CouponClient#importCoupons}. */

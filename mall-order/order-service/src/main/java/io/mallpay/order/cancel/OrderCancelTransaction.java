@@ -1,5 +1,6 @@
 package io.mallpay.order.cancel;
 
+import io.mallpay.common.tx.GlobalLockRetry;
 import io.mallpay.coupon.api.CouponClient;
 import io.mallpay.inventory.api.InventoryClient;
 import io.mallpay.order.order.Order;
@@ -40,7 +41,7 @@ public class OrderCancelTransaction {
      */
     @GlobalTransactional(name = "mall-order-cancel", timeoutMills = 60_000, rollbackFor = Throwable.class)
     public boolean cancel(long orderId, String reason) {
-        Order o = writer.markCancelled(orderId, reason);
+        Order o = GlobalLockRetry.run(() -> writer.markCancelled(orderId, reason), 20, 50);
         if (o == null) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.mallpay.order.checkout;
 
+import io.mallpay.common.tx.GlobalLockRetry;
 import io.mallpay.coupon.api.CouponClient;
 import io.mallpay.inventory.api.InventoryClient;
 import io.mallpay.points.api.PointsClient;
@@ -24,6 +25,9 @@ import java.util.List;
 @Component
 public class CheckoutTransaction {
 
+    private static final int LOCAL_TRIES = 20;
+    private static final long LOCAL_PAUSE_MILLIS = 50;
+
     private static final Logger log = LoggerFactory.getLogger(CheckoutTransaction.class);
 
     private final OrderWriter writer;
@@ -43,7 +47,9 @@ public class CheckoutTransaction {
     public long place(String idempotencyKey, String requestHash, CheckoutRequest request,
                       List<OrderPricing.PricedLine> priced, Duration paymentTimeout) {
         long userId = request.userId();
-        long orderId = writer.insertOrder(idempotencyKey, requestHash, userId, request.couponId(), priced, paymentTimeout);
+        // local branch; re-run in a fresh local transaction if InnoDB picks it as a deadlock victim
+        long orderId = GlobalLockRetry.run(() -> writer.insertOrder(idempotencyKey, requestHash, userId,
+                request.couponId(), priced, paymentTimeout), LOCAL_TRIES, LOCAL_PAUSE_MILLIS);
         long total = OrderPricing.total(priced);
         long discount = 0;
         if (request.couponId() != null) {
@@ -57,7 +63,9 @@ public class CheckoutTransaction {
         }
         inventory.reserve(new InventoryClient.StockReserveRequest(orderId, priced.stream()
                 .map(l -> new InventoryClient.StockLine(l.sku(), l.quantity())).toList()));
-        writer.setAmounts(orderId, discount, pointsToUse, payable);
+        long couponDiscount = discount;
+        GlobalLockRetry.run(() -> writer.setAmounts(orderId, couponDiscount, pointsToUse, payable), LOCAL_TRIES,
+                LOCAL_PAUSE_MILLIS);
         log.info("checkout order {} user {} total {}p payable {}p in global transaction {}",
                 orderId, userId, total, payable, RootContext.getXID());
         return orderId;

@@ -7,6 +7,7 @@ import io.mallpay.order.settings.OrderSettings;
 import io.mallpay.points.api.PointsClient;
 import org.apache.seata.core.context.RootContext;
 import org.apache.seata.spring.annotation.GlobalTransactional;
+import io.mallpay.common.tx.GlobalLockRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
 public class PaymentResultTransaction {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentResultTransaction.class);
+    private static final int LOCAL_TRIES = 20;
+    private static final long LOCAL_PAUSE_MILLIS = 50;
 
     private final PaymentRecorder recorder;
     private final InventoryClient inventory;
@@ -40,7 +43,11 @@ public class PaymentResultTransaction {
 
     @GlobalTransactional(name = "mall-payment-result", timeoutMills = 60_000, rollbackFor = Throwable.class)
     public PaymentRecorder.Decision apply(long orderId, String paymentId, long amountCents) {
-        PaymentRecorder.Decision d = recorder.record(orderId, paymentId, amountCents);
+        // The local branch re-runs in a fresh local transaction if InnoDB picks it as a deadlock
+        // victim (concurrent results lock neighbouring gaps of payment_notification before inserting)
+        // or if another global transaction holds the order row.
+        PaymentRecorder.Decision d = GlobalLockRetry.run(() -> recorder.record(orderId, paymentId, amountCents),
+                LOCAL_TRIES, LOCAL_PAUSE_MILLIS);
         if (!d.newlyPaid()) {
             return d;
         }

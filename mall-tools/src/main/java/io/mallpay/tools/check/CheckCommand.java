@@ -1,0 +1,142 @@
+package io.mallpay.tools.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./mall check}: proves the invariants of DESIGN.md "Invariants" against a running stack,
+ * reading its databases (SELECT only, one REPEATABLE READ snapshot per database) and the Seata
+ * console. Nine checks: the global ones (STOCK, POINTS, FUND, VOUCHERS, GLOBAL_TRANSACTIONS) over
+ * all rows, the row-level ones (PAYMENTS_VOUCHERS, PAYMENTS_MERCHANT_CREDITS, ORDERS_PAYMENTS,
+ * COUPONS) over rows created at or after {@code since} (all rows when null). A check that cannot
+ * run (database or console unreachable) FAILs with the error as its row. Never writes anything.
+ */
+public final class CheckCommand {
+
+    private CheckCommand() {
+    }
+
+    /**
+     * Runs every check, prints the report to {@code out} and, when {@code jsonReport} is not null,
+     * writes the same as JSON there. Returns the exit code: 0 when every invariant holds (PASS or
+     * WARN), 1 when any FAILs. Throws IOException if {@code stackEnv} cannot be read or the JSON
+     * report cannot be written.
+     */
+    public static int run(Path stackEnv, Instant since, Path jsonReport, PrintStream out) throws IOException {
+        return report(evaluate(stackEnv, since), jsonReport, out);
+    }
+
+    /** Prints {@code result}, writes it as JSON to {@code jsonReport} unless null, returns its exit code. */
+    static int report(CheckResult result, Path jsonReport, PrintStream out) throws IOException {
+        ReportPrinter.print(result, out);
+        if (jsonReport != null) {
+            Files.writeString(jsonReport, new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(result.toJson()));
+        }
+        return result.exitCode();
+    }
+
+    /**
+     * Runs every check against the stack described by {@code stackEnv} ({@code .run/stack.env}:
+     * MALL_DB_URL_PREFIX, SEATA_CONSOLE_PORT/USERNAME/PASSWORD; db user {@code mall} unless
+     * MALL_DB_USERNAME says otherwise) and returns the structured result, for embedding in other
+     * reports. Throws IOException if {@code stackEnv} cannot be read.
+     */
+    public static CheckResult evaluate(Path stackEnv, Instant since) throws IOException {
+        Map<String, String> env = readEnv(stackEnv);
+        String prefix = env.getOrDefault("MALL_DB_URL_PREFIX", "jdbc:mysql://127.0.0.1:3306");
+        try (JdbcSql sql = JdbcSql.mariaDb(prefix, env.getOrDefault("MALL_DB_USERNAME", "mall"),
+                env.getOrDefault("MALL_DB_PASSWORD", ""))) {
+            return evaluate(sql, () -> SeataConsole.login(Integer.parseInt(require(env, "SEATA_CONSOLE_PORT")),
+                    require(env, "SEATA_CONSOLE_USERNAME"), require(env, "SEATA_CONSOLE_PASSWORD")),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), since);
+        }
+    }
+
+    /** Opens the console only when its check runs, so a console failure fails that check alone. */
+    interface ConsoleOpener {
+        SeataConsole.Reader open() throws Exception;
+    }
+
+    /** One check that may throw; {@link #evaluate(Sql, ConsoleOpener, Instant, Instant)} turns a throw into a FAIL. */
+    private interface Check {
+        InvariantResult run() throws Exception;
+    }
+
+    static CheckResult evaluate(Sql sql, ConsoleOpener console, Instant now, Instant since) {
+        CheckContext ctx = CheckContext.of(sql, now, since);
+        List<InvariantResult> results = new ArrayList<>();
+        results.add(guard(StockCheck.NAME, StockCheck.DESCRIPTION, () -> StockCheck.run(ctx)));
+        results.add(guard(PointsCheck.NAME, PointsCheck.DESCRIPTION, () -> PointsCheck.run(ctx)));
+        results.add(guard(FundCheck.NAME, FundCheck.DESCRIPTION, () -> FundCheck.run(ctx)));
+        results.add(guard(VoucherCheck.NAME, VoucherCheck.DESCRIPTION, () -> VoucherCheck.run(ctx)));
+        results.add(guard(GlobalTransactionCheck.NAME, GlobalTransactionCheck.DESCRIPTION,
+                () -> GlobalTransactionCheck.run(console.open())));
+        results.add(guard(PaymentVoucherCheck.NAME, PaymentVoucherCheck.DESCRIPTION,
+                () -> PaymentVoucherCheck.run(ctx)));
+        results.add(guard(MerchantCreditCheck.NAME, MerchantCreditCheck.DESCRIPTION,
+                () -> MerchantCreditCheck.run(ctx)));
+        results.add(guard(OrderPaymentCheck.NAME, OrderPaymentCheck.DESCRIPTION, () -> OrderPaymentCheck.run(ctx)));
+        results.add(guard(CouponCheck.NAME, CouponCheck.DESCRIPTION, () -> CouponCheck.run(ctx)));
+        return new CheckResult(now, since, results);
+    }
+
+    private static InvariantResult guard(String name, String description, Check check) {
+        try {
+            return check.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Findings.broken(name, description, e);
+        } catch (Exception e) {
+            return Findings.broken(name, description, e);
+        }
+    }
+
+    /**
+     * The {@code --since} argument: an ISO instant ({@code 2026-11-21T07:00:00Z}), an ISO date-time
+     * with offset ({@code 2026-11-21T08:00:00+01:00}) or one without, taken as UTC like the
+     * databases' timestamps. Throws {@link java.time.format.DateTimeParseException} otherwise (a bad
+     * argument: exit 2).
+     */
+    public static Instant parseSince(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    /** KEY=VALUE lines; anything else (comments, blanks) is skipped. */
+    static Map<String, String> readEnv(Path stackEnv) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(stackEnv)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#")) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return env;
+    }
+
+    private static String require(Map<String, String> env, String key) {
+        String value = env.get(key);
+        if (value == null) {
+            throw new IllegalStateException("stack.env has no " + key + ": is the stack up (./mall up)?");
+        }
+        return value;
+    }
+}
