@@ -32,6 +32,24 @@ class ReplayIT {
 
         JsonNode summary = Stack.readJson(Files.readString(report));
         assertThat(summary.path("invariants").path("ok").asBoolean()).as(summary.path("invariants").toString()).isTrue();
-        System.out.println("replay summary: " + summary.toPrettyString());
+
+        // the counts add up to the input: every invoice worked has exactly one outcome, every invoice
+        // in the window was either worked or skipped for a counted reason
+        JsonNode invoices = summary.path("invoices");
+        assertThat(invoices.path("worked").asInt()).isEqualTo(INVOICES);
+        long outcomes = 0;
+        for (JsonNode n : summary.path("outcomes")) {
+            outcomes += n.asLong();
+        }
+        assertThat(outcomes).isEqualTo(INVOICES);
+        long skipped = 0;
+        for (var it = invoices.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith("skipped.")) {
+                skipped += e.getValue().asLong();
+            }
+        }
+        assertThat(invoices.path("inWindow").asLong()).isEqualTo(INVOICES + skipped);
+        assertThat(summary.path("outcomes").path("PAID").asLong()).isPositive();
     }
 }
