@@ -747,6 +747,32 @@ stack_replay() {
     "${args[@]+"${args[@]}"}"
 }
 
+# ./mall chaos SCENARIO|all: a replay with one fault injected and recovered, then the invariants.
+stack_chaos() {
+  load_ports
+  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
+  local usage="usage: ./mall chaos SCENARIO|all [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]"
+  [ $# -ge 1 ] && [ "${1#--}" = "$1" ] || die "$usage"
+  local scenario="$1"; shift
+  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" args=() c
+  local report="$RUN/chaos-report.json"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --file) file="$2"; shift 2 ;;
+      --report) report="$2"; shift 2 ;;
+      --orders|--concurrency|--seed) args+=("$1" "$2"); shift 2 ;;
+      *) die "$usage" ;;
+    esac
+  done
+  [ -f "$file" ] || die "no such file: $file"
+  for c in "${SERVICE_COMPONENTS[@]}"; do
+    healthy "$c" || die "$c is not up (./mall up)"
+  done
+  local jar; jar="$(tools_jar)"
+  "$(java_bin)" -jar "$jar" chaos "$scenario" --stack-env "$RUN/stack.env" --mall "$ROOT/mall" --file "$file" \
+    --report "$report" "${args[@]+"${args[@]}"}"
+}
+
 # A fixed, modest replay on the running (or freshly started) stack.
 stack_demo() {
   stack_up

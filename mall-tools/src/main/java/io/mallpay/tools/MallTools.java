@@ -1,5 +1,8 @@
 package io.mallpay.tools;
 
+import io.mallpay.tools.chaos.ChaosCommand;
+import io.mallpay.tools.chaos.ChaosOptions;
+import io.mallpay.tools.chaos.Scenario;
 import io.mallpay.tools.check.CheckCommand;
 import io.mallpay.tools.check.CheckResult;
 import io.mallpay.tools.replay.ReplayCommand;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,7 +27,9 @@ import java.util.function.Function;
  *   <li>{@code check [--since ISO-8601] [--json PATH]}: the invariants of DESIGN.md; exit 0 only
  *       when all hold;</li>
  *   <li>{@code replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]}:
- *       real invoices through the storefront, then the invariant check of what the replay wrote.</li>
+ *       real invoices through the storefront, then the invariant check of what the replay wrote;</li>
+ *   <li>{@code chaos SCENARIO|all --mall SCRIPT [--file CSV] [--orders N] [--concurrency C] [--seed N]
+ *       [--report PATH]}: a replay with one fault injected and recovered, then the invariant check.</li>
  * </ul>
  * Exit 1 on failure (a violated invariant, a failed import), 2 on bad arguments.
  */
@@ -32,7 +38,9 @@ public final class MallTools {
     private static final String USAGE = """
             usage: import --stack-env FILE --file CSV [--seed N] [--report PATH]
                    check  --stack-env FILE [--since ISO-8601] [--json PATH]
-                   replay --stack-env FILE [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]""";
+                   replay --stack-env FILE [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]
+                   chaos SCENARIO|all --stack-env FILE --mall SCRIPT [--file CSV] [--orders N] [--concurrency C]
+                         [--seed N] [--report PATH]""";
 
     private MallTools() {
     }
@@ -40,6 +48,17 @@ public final class MallTools {
     public static void main(String[] args) {
         if (args.length == 0) {
             usage("no command");
+        }
+        String scenario = null;
+        if (args[0].equals("chaos")) {
+            if (args.length < 2 || args[1].startsWith("--")) {
+                usage("chaos needs a scenario or all");
+            }
+            scenario = args[1];
+            String[] rest = new String[args.length - 1];
+            rest[0] = args[0];
+            System.arraycopy(args, 2, rest, 1, args.length - 2);
+            args = rest;
         }
         Map<String, String> opts = options(args);
         Path stackEnv = opts.containsKey("stack-env") ? Path.of(opts.get("stack-env")) : null;
@@ -50,6 +69,7 @@ public final class MallTools {
             case "import" -> System.exit(importCommand(stackEnv, opts));
             case "check" -> System.exit(checkCommand(stackEnv, opts));
             case "replay" -> System.exit(replayCommand(stackEnv, opts));
+            case "chaos" -> System.exit(chaosCommand(stackEnv, scenario, opts));
             default -> usage("unknown command " + args[0]);
         }
     }
@@ -117,6 +137,26 @@ public final class MallTools {
             return 2;
         }
         return ReplayCommand.run(options, System.out);
+    }
+
+    private static int chaosCommand(Path stackEnv, String scenario, Map<String, String> opts) {
+        ChaosOptions options;
+        try {
+            List<Scenario> scenarios = ChaosOptions.parseScenarios(scenario);
+            if (!opts.containsKey("mall")) {
+                throw new IllegalArgumentException("chaos needs --mall (the ./mall script)");
+            }
+            options = new ChaosOptions(stackEnv, Path.of(opts.get("mall")), scenarios,
+                    opts.containsKey("file") ? Path.of(opts.get("file")) : null,
+                    Integer.parseInt(opts.getOrDefault("orders", String.valueOf(ChaosOptions.DEFAULT_ORDERS))),
+                    Integer.parseInt(opts.getOrDefault("concurrency", String.valueOf(ChaosOptions.DEFAULT_CONCURRENCY))),
+                    Long.parseLong(opts.getOrDefault("seed", String.valueOf(ChaosOptions.DEFAULT_SEED))),
+                    opts.containsKey("report") ? Path.of(opts.get("report")) : null);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return 2;
+        }
+        return ChaosCommand.run(options, System.out);
     }
 
     private static Map<String, String> options(String[] args) {

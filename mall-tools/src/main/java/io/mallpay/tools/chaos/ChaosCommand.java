@@ -1,0 +1,290 @@
+package io.mallpay.tools.chaos;
+
+import io.mallpay.tools.check.CheckCommand;
+import io.mallpay.tools.check.CheckResult;
+import io.mallpay.tools.check.InvariantResult;
+import io.mallpay.tools.check.Status;
+import io.mallpay.tools.check.Violation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./mall chaos SCENARIO|all}: per {@link Scenario}, a replay of real invoices runs in a
+ * background thread while one fault is applied {@link Scenario#injectAfter()} after its first
+ * invoice, held for {@link Scenario#hold()}, then undone; the replay finishes and drains; then
+ * {@link CheckCommand#evaluate} checks every invariant for what was written since the scenario
+ * started. A whole-run fault ({@code bank-twice}) is set before the replay and cleared after it.
+ * The per-scenario table is printed at the end and the {@link ChaosReport} written as JSON.
+ *
+ * <p>Exit code 0 when every scenario's invariants hold and every action ran, 1 otherwise.
+ */
+public final class ChaosCommand {
+
+    /** The invariant check run after a scenario (since = the scenario's start). */
+    interface Checker {
+        CheckResult check(Instant since) throws Exception;
+    }
+
+    static final String GLOBAL_TRANSACTIONS = "GLOBAL_TRANSACTIONS";
+    private static final long POLL_MILLIS = 200;
+
+    private ChaosCommand() {
+    }
+
+    public static int run(ChaosOptions options, PrintStream out) {
+        int bankPort;
+        try {
+            bankPort = Integer.parseInt(readEnv(options.stackEnv()).getOrDefault("BANK_SANDBOX_PORT", "8088"));
+        } catch (IOException | NumberFormatException e) {
+            out.println("chaos failed: cannot read " + options.stackEnv() + ": " + e.getMessage());
+            return 1;
+        }
+        StackFaultActions actions = new StackFaultActions(options.mallScript(), options.runDir(), bankPort, out);
+        // Ctrl-C in the middle of a scenario must not leave a process stopped or the bank doubling.
+        Thread undo = new Thread(actions::undoAll, "chaos-undo");
+        Runtime.getRuntime().addShutdownHook(undo);
+        ChaosReport report = runAll(options.scenarios(), new ToolsReplayRunner(options, out), actions,
+                since -> CheckCommand.evaluate(options.stackEnv(), since), out);
+        try {
+            Runtime.getRuntime().removeShutdownHook(undo);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook runs
+        }
+        report.printTable(out);
+        if (options.report() != null) {
+            try {
+                report.write(options.report());
+                out.println("chaos: report written to " + options.report());
+            } catch (IOException e) {
+                out.println("chaos: cannot write " + options.report() + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return report.ok() ? 0 : 1;
+    }
+
+    static ChaosReport runAll(List<Scenario> scenarios, ReplayRunner replay, FaultActions actions, Checker checker,
+                              PrintStream out) {
+        ChaosReport report = new ChaosReport();
+        for (Scenario s : scenarios) {
+            out.println("chaos: == " + s.name() + ": " + s.describe()
+                    + (s.wholeRun() ? " for the whole run" : " " + s.injectAfter().toSeconds() + " s after the first"
+                    + " invoice, for " + s.hold().toSeconds() + " s") + " ==");
+            report.add(runScenario(s, replay, actions, checker, out));
+        }
+        return report;
+    }
+
+    /** One scenario: replay in the background, fault, recovery, drain, check. Never throws. */
+    static ChaosReport.Result runScenario(Scenario s, ReplayRunner replay, FaultActions actions, Checker checker,
+                                          PrintStream out) {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicLong startedNanos = new AtomicLong();
+        AtomicInteger done = new AtomicInteger();
+        ReplayRunner.Listener listener = new ReplayRunner.Listener() {
+            @Override
+            public void started() {
+                if (started.getCount() > 0) {
+                    startedNanos.set(System.nanoTime());
+                    started.countDown();
+                }
+            }
+
+            @Override
+            public void progress(int n) {
+                done.set(n);
+            }
+        };
+        Double injectedAt = null;
+        Integer doneAtInjection = null;
+        Double recoveredAt = null;
+        Double recoverySeconds = null;
+        Double replayEndedAt = null;
+        ReplayRunner.Result result = null;
+        boolean faultOn = false;
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chaos-replay");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (s.wholeRun()) {
+                faultOn = apply(s, actions, errors, out);
+                if (faultOn) {
+                    injectedAt = seconds(t0);
+                    doneAtInjection = 0;
+                }
+            }
+            Future<ReplayRunner.Result> replaying = pool.submit(() -> replay.run(s, listener));
+            if (!s.wholeRun()) {
+                while (!started.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && !replaying.isDone()) {
+                    // waiting for the first invoice
+                }
+                if (started.getCount() == 0 && !finishedBefore(replaying, startedNanos.get() + s.injectAfter().toNanos())) {
+                    faultOn = apply(s, actions, errors, out);
+                    if (faultOn) {
+                        injectedAt = seconds(t0);
+                        doneAtInjection = done.get();
+                        out.println("chaos: " + s.describe() + " at " + ChaosReport.num(injectedAt) + " s, "
+                                + doneAtInjection + " invoices done; holding " + s.hold().toSeconds() + " s");
+                        Thread.sleep(s.hold().toMillis());
+                        long r0 = System.nanoTime();
+                        faultOn = false;
+                        if (undo(s, actions, errors, out)) {
+                            recoveredAt = seconds(t0);
+                            recoverySeconds = (System.nanoTime() - r0) / 1e9;
+                            out.println("chaos: " + s.target() + " recovered at " + ChaosReport.num(recoveredAt)
+                                    + " s (" + ChaosReport.num(recoverySeconds) + " s to recover)");
+                        }
+                    }
+                } else if (started.getCount() == 0) {
+                    errors.add("the replay ended before the fault was due: nothing was injected");
+                }
+            }
+            result = replaying.get();
+            replayEndedAt = seconds(t0);
+            if (s.wholeRun() && faultOn) {
+                long r0 = System.nanoTime();
+                faultOn = false;
+                if (undo(s, actions, errors, out)) {
+                    recoveredAt = seconds(t0);
+                    recoverySeconds = (System.nanoTime() - r0) / 1e9;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.add("interrupted");
+        } catch (Exception e) {
+            errors.add("replay failed: " + (e.getCause() != null ? e.getCause() : e));
+        } finally {
+            if (faultOn) {
+                undo(s, actions, errors, out);
+            }
+            pool.shutdownNow();
+        }
+        if (result != null && result.exitCode() != 0) {
+            errors.add("the replay exited " + result.exitCode());
+        }
+        Map<String, Object> summary = result == null || result.summary() == null ? Map.of() : result.summary();
+        // A whole-run fault is cleared after the drain: there is no drain after its recovery.
+        Double drainAfterRecovery = !s.wholeRun() && recoveredAt != null && replayEndedAt != null
+                ? Math.max(0, Math.round((replayEndedAt - recoveredAt) * 10) / 10.0) : null;
+
+        Boolean ok = null;
+        List<String> failed = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> failedRows = new LinkedHashMap<>();
+        List<Map<String, Object>> unfinished = new ArrayList<>();
+        try {
+            CheckResult check = checker.check(start);
+            ok = check.exitCode() == 0;
+            for (InvariantResult inv : check.invariants()) {
+                if (inv.status() == Status.FAIL) {
+                    failed.add(inv.name());
+                    failedRows.put(inv.name(), inv.rows().stream().map(ChaosCommand::row).toList());
+                }
+                if (GLOBAL_TRANSACTIONS.equals(inv.name())) {
+                    inv.rows().forEach(v -> unfinished.add(row(v)));
+                }
+            }
+        } catch (Exception e) {
+            errors.add("check failed: " + e);
+        }
+        return new ChaosReport.Result(s.name(), s.describe(),
+                started.getCount() == 0 ? (startedNanos.get() - t0) / 1e9 : null, injectedAt, doneAtInjection,
+                recoveredAt, recoverySeconds, result == null ? null : result.exitCode(), map(summary.get("outcomes")),
+                map(summary.get("replayed")), replayEndedAt, drainAfterRecovery, map(summary.get("drain")), ok,
+                failed, failedRows, unfinished, List.copyOf(errors));
+    }
+
+    /** Waits until {@code deadline} (nanoTime); true when the replay finished first. */
+    private static boolean finishedBefore(Future<?> replaying, long deadline) throws InterruptedException {
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0) {
+            return replaying.isDone();
+        }
+        try {
+            replaying.get(wait, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    private static boolean apply(Scenario s, FaultActions actions, List<String> errors, PrintStream out) {
+        try {
+            s.inject(actions);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.add("inject interrupted");
+        } catch (Exception e) {
+            errors.add("inject (" + s.describe() + ") failed: " + e.getMessage());
+            out.println("chaos: inject failed: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static boolean undo(Scenario s, FaultActions actions, List<String> errors, PrintStream out) {
+        try {
+            s.recover(actions);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            errors.add("recovery interrupted");
+        } catch (Exception e) {
+            errors.add("recovery of " + s.target() + " failed: " + e.getMessage());
+            out.println("chaos: recovery failed: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static Map<String, Object> row(Violation v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", v.severity().name());
+        m.put("problem", v.problem());
+        m.put("values", v.values());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : Map.of();
+    }
+
+    private static double seconds(long t0) {
+        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+    }
+
+    private static Map<String, String> readEnv(Path stackEnv) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(stackEnv)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#")) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,169 @@
+package io.mallpay.tools.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code ./mall chaos} observed, one {@link Result} per scenario: printed as a table and
+ * written as JSON. Times are seconds after the scenario's start (before the replay's import).
+ */
+public final class ChaosReport {
+
+    /**
+     * One scenario's run.
+     *
+     * @param scenario             its name
+     * @param injected             what was injected ({@link Scenario#describe()})
+     * @param replayStartedAt      when the replay began its invoices (s); null if it never did
+     * @param injectedAt           when the fault was applied (s); null if it was not
+     * @param doneAtInjection      invoices finished when the fault was applied (from the last progress line)
+     * @param recoveredAt          when the component was back (healthy after start, SIGCONT, mode cleared)
+     * @param recoverySeconds      how long the recovery action took (a start waits for health)
+     * @param replayExit           the replay's exit code (null if it threw)
+     * @param outcomes             the replay's outcome counts
+     * @param replayed             requests answered from an earlier run's identical request
+     * @param replayEndedAt        when the replay (including its drain) returned (s)
+     * @param drainAfterRecovery   replayEndedAt - recoveredAt (s); null when recovery came later
+     * @param drain                the replay's own drain summary
+     * @param invariantsOk         every invariant PASS or WARN; null when the check did not run
+     * @param failedInvariants     names of the FAILed invariants
+     * @param failedRows           invariant name → its offending rows (problem, values)
+     * @param unfinishedGlobalTx   the GLOBAL_TRANSACTIONS invariant's rows
+     * @param errors               what went wrong in the run itself (an action, the replay, the check)
+     */
+    public record Result(String scenario, String injected, Double replayStartedAt, Double injectedAt,
+                         Integer doneAtInjection, Double recoveredAt, Double recoverySeconds, Integer replayExit,
+                         Map<String, Object> outcomes, Map<String, Object> replayed, Double replayEndedAt,
+                         Double drainAfterRecovery, Map<String, Object> drain, Boolean invariantsOk,
+                         List<String> failedInvariants, Map<String, List<Map<String, Object>>> failedRows,
+                         List<Map<String, Object>> unfinishedGlobalTx, List<String> errors) {
+
+        /** The invariants held and nothing in the run failed. */
+        public boolean ok() {
+            return Boolean.TRUE.equals(invariantsOk) && errors.isEmpty();
+        }
+    }
+
+    private final List<Result> results = new ArrayList<>();
+
+    public void add(Result r) {
+        results.add(r);
+    }
+
+    public List<Result> results() {
+        return List.copyOf(results);
+    }
+
+    public boolean ok() {
+        return !results.isEmpty() && results.stream().allMatch(Result::ok);
+    }
+
+    static final String[] HEADER = {"SCENARIO", "INJECTED", "AT s", "DONE@INJ", "RECOVERED s", "RECOVERY s",
+            "DRAIN s", "INVARIANTS", "UNFINISHED GTX", "OUTCOMES"};
+
+    /** The per-scenario table, then one line per failed invariant row and per error. */
+    public void printTable(PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Result r : results) {
+            rows.add(new String[]{r.scenario(), r.injected(), num(r.injectedAt()),
+                    r.doneAtInjection() == null ? "-" : String.valueOf(r.doneAtInjection()),
+                    num(r.recoveredAt()), num(r.recoverySeconds()), num(r.drainAfterRecovery()), invariants(r),
+                    String.valueOf(r.unfinishedGlobalTx().size()), flat(r.outcomes())});
+        }
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        out.println("== chaos ==");
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", row[i]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        for (Result r : results) {
+            r.failedRows().forEach((name, list) -> list.forEach(v -> out.println("  " + r.scenario() + " " + name
+                    + ": " + v.get("problem") + " " + v.get("values"))));
+            r.errors().forEach(e -> out.println("  " + r.scenario() + " error: " + e));
+            if (r.replayed() != null && !r.replayed().isEmpty()) {
+                out.println("  " + r.scenario() + " note: answered from an earlier run with the same keys ("
+                        + flat(r.replayed()) + "): that work was not redone under the fault; another --seed replays"
+                        + " afresh");
+            }
+        }
+        out.println("chaos: " + (ok() ? "every scenario ran and its invariants hold"
+                : "NOT every scenario ran with its invariants holding (see FAIL and error lines)"));
+    }
+
+    private static String invariants(Result r) {
+        if (r.invariantsOk() == null) {
+            return "not checked";
+        }
+        return r.invariantsOk() ? "ok" : "FAIL " + String.join(",", r.failedInvariants());
+    }
+
+    static String num(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    static String flat(Map<String, ?> m) {
+        if (m == null || m.isEmpty()) {
+            return "-";
+        }
+        return m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** A tree of maps, lists, strings and numbers for Jackson. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", ok());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Result r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", r.scenario());
+            m.put("injected", r.injected());
+            m.put("replayStartedAtSeconds", r.replayStartedAt());
+            m.put("injectedAtSeconds", r.injectedAt());
+            m.put("invoicesDoneAtInjection", r.doneAtInjection());
+            m.put("recoveredAtSeconds", r.recoveredAt());
+            m.put("recoverySeconds", r.recoverySeconds());
+            m.put("replayExit", r.replayExit());
+            m.put("outcomes", r.outcomes());
+            m.put("replayed", r.replayed());
+            m.put("replayEndedAtSeconds", r.replayEndedAt());
+            m.put("drainAfterRecoverySeconds", r.drainAfterRecovery());
+            m.put("drain", r.drain());
+            m.put("invariantsOk", r.invariantsOk());
+            m.put("failedInvariants", r.failedInvariants());
+            m.put("failedRows", r.failedRows());
+            m.put("unfinishedGlobalTransactions", r.unfinishedGlobalTx());
+            m.put("errors", r.errors());
+            m.put("ok", r.ok());
+            list.add(m);
+        }
+        json.put("scenarios", list);
+        return json;
+    }
+
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson()));
+    }
+}

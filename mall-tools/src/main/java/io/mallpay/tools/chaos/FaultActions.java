@@ -1,0 +1,29 @@
+package io.mallpay.tools.chaos;
+
+import java.io.IOException;
+
+/**
+ * The faults {@code ./mall chaos} can apply to the running stack, and their undoing. Every call
+ * returns when the action is done ({@link #start} only when the component is healthy again) and
+ * throws when it could not be done.
+ */
+public interface FaultActions {
+
+    /** SIGKILL of the component ({@code ./mall kill NAME}). */
+    void kill(String component) throws IOException, InterruptedException;
+
+    /** Starts the component and waits until it is healthy ({@code ./mall start NAME}). */
+    void start(String component) throws IOException, InterruptedException;
+
+    /** SIGSTOP of the component's pid. */
+    void freeze(String component) throws IOException, InterruptedException;
+
+    /** SIGCONT of the pid {@link #freeze} stopped. */
+    void thaw(String component) throws IOException, InterruptedException;
+
+    /** Sets the bank sandbox's global callback mode (NORMAL, TWICE, LATE, NEVER, OUT_OF_ORDER). */
+    void bankCallbackMode(String mode) throws IOException, InterruptedException;
+
+    /** Clears the global callback mode (back to NORMAL). */
+    void clearBankCallbackMode() throws IOException, InterruptedException;
+}

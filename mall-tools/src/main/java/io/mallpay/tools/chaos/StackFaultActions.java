@@ -1,0 +1,165 @@
+package io.mallpay.tools.chaos;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link FaultActions} on the local stack: {@code <repo>/mall kill|start NAME} through
+ * ProcessBuilder, {@code kill -STOP|-CONT} on the pid in {@code <run dir>/pids/NAME.pid} (checked,
+ * like stack.sh does, to still carry {@code -Dmall.component=NAME}), and the bank sandbox's
+ * callback-mode endpoint.
+ */
+final class StackFaultActions implements FaultActions {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path mallScript;
+    private final Path runDir;
+    private final int bankPort;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> frozen = new ConcurrentHashMap<>();
+    private volatile boolean bankModeSet;
+
+    StackFaultActions(Path mallScript, Path runDir, int bankPort, PrintStream out) {
+        this.mallScript = mallScript;
+        this.runDir = runDir;
+        this.bankPort = bankPort;
+        this.out = out;
+    }
+
+    @Override
+    public void kill(String component) throws IOException, InterruptedException {
+        exec(List.of(mallScript.toString(), "kill", component), COMMAND_TIMEOUT);
+    }
+
+    @Override
+    public void start(String component) throws IOException, InterruptedException {
+        exec(List.of(mallScript.toString(), "start", component), START_TIMEOUT);
+    }
+
+    @Override
+    public void freeze(String component) throws IOException, InterruptedException {
+        String pid = pidOf(component);
+        exec(List.of("kill", "-STOP", pid), COMMAND_TIMEOUT);
+        frozen.put(component, pid);
+        out.println("chaos: " + component + " frozen (SIGSTOP pid " + pid + ")");
+    }
+
+    @Override
+    public void thaw(String component) throws IOException, InterruptedException {
+        String pid = frozen.remove(component);
+        if (pid == null) {
+            throw new IOException(component + " was not frozen by this run");
+        }
+        exec(List.of("kill", "-CONT", pid), COMMAND_TIMEOUT);
+        out.println("chaos: " + component + " thawed (SIGCONT pid " + pid + ")");
+    }
+
+    @Override
+    public void bankCallbackMode(String mode) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(callbackModeUri()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}")));
+        bankModeSet = true;
+        out.println("chaos: bank callback mode " + mode);
+    }
+
+    @Override
+    public void clearBankCallbackMode() throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(callbackModeUri()).DELETE());
+        bankModeSet = false;
+        out.println("chaos: bank callback mode cleared");
+    }
+
+    /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode. */
+    void undoAll() {
+        for (String component : List.copyOf(frozen.keySet())) {
+            try {
+                thaw(component);
+            } catch (IOException | InterruptedException e) {
+                out.println("chaos: could not thaw " + component + ": " + e.getMessage());
+            }
+        }
+        if (bankModeSet) {
+            try {
+                clearBankCallbackMode();
+            } catch (IOException | InterruptedException e) {
+                out.println("chaos: could not clear the bank callback mode: " + e.getMessage());
+            }
+        }
+    }
+
+    private URI callbackModeUri() {
+        return URI.create("http://127.0.0.1:" + bankPort + "/bank/sandbox/callback-mode");
+    }
+
+    private void send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException(r.request().method() + " " + r.request().uri() + " answered " + r.statusCode()
+                    + ": " + r.body());
+        }
+    }
+
+    /** The component's pid, only while its command line still names it (pids get reused). */
+    String pidOf(String component) throws IOException {
+        Path file = runDir.resolve("pids").resolve(component + ".pid");
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(component + " has no pid file " + file);
+        }
+        String pid = Files.readString(file).trim();
+        Path cmdline = Path.of("/proc", pid, "cmdline");
+        if (!pid.matches("\\d+") || !Files.isReadable(cmdline)
+                || !new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ')
+                .contains("-Dmall.component=" + component + " ")) {
+            throw new IOException(component + " is not running (pid file " + file + " says " + pid + ")");
+        }
+        return pid;
+    }
+
+    /** Runs a command, its output going to {@code out}; throws unless it exits 0 in time. */
+    private void exec(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        Thread pump = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                in.transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        out.write(b, off, len);
+                    }
+                });
+            } catch (IOException e) {
+                // the process is gone; its exit code tells the rest
+            }
+        }, "chaos-exec");
+        pump.setDaemon(true);
+        pump.start();
+        if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish in " + timeout.toSeconds() + " s");
+        }
+        pump.join(2000);
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + p.exitValue());
+        }
+    }
+}

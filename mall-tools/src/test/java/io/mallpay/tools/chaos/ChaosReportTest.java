@@ -1,0 +1,86 @@
+package io.mallpay.tools.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChaosReportTest {
+
+    static ChaosReport.Result result(String name, Boolean ok, List<String> failed, List<String> errors) {
+        Map<String, Object> outcomes = new LinkedHashMap<>();
+        outcomes.put("PAID", 100);
+        outcomes.put("ERROR", 2);
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        List<Map<String, Object>> gtx = List.of();
+        if (!failed.isEmpty()) {
+            gtx = List.of(Map.of("severity", "FAIL", "problem", "unfinished global transaction",
+                    "values", Map.of("xid", "x1")));
+            rows.put(failed.get(0), gtx);
+        }
+        return new ChaosReport.Result(name, "SIGKILL pay-fund", 3.0, 23.04, 41, 70.55, 37.5, 0, outcomes, Map.of(),
+                95.0, 24.45, Map.of("drained", true), ok, failed, rows, gtx, errors);
+    }
+
+    @Test
+    void tablePrintsOneAlignedRowPerScenarioThenTheFindings() {
+        ChaosReport report = new ChaosReport();
+        report.add(result("kill-fund", true, List.of(), List.of()));
+        report.add(result("kill-order", false, List.of("GLOBAL_TRANSACTIONS"), List.of()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        report.printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("== chaos ==");
+        assertThat(lines.get(1)).startsWith("SCENARIO    INJECTED          AT s  DONE@INJ  RECOVERED s");
+        assertThat(lines.get(2)).startsWith("kill-fund   SIGKILL pay-fund  23.0  41        70.6")
+                .contains("ok").endsWith("PAID 100, ERROR 2");
+        assertThat(lines.get(3)).contains("FAIL GLOBAL_TRANSACTIONS").contains("  1  ");
+        assertThat(lines.get(1).indexOf("INVARIANTS")).isEqualTo(lines.get(2).indexOf("ok  "));
+        assertThat(lines).contains("  kill-order GLOBAL_TRANSACTIONS: unfinished global transaction {xid=x1}");
+        assertThat(lines.get(lines.size() - 1)).startsWith("chaos: NOT every scenario ran");
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
+    void anErrorMakesTheRunNotOkEvenWhenTheInvariantsHold() {
+        ChaosReport report = new ChaosReport();
+        report.add(result("kill-fund", true, List.of(), List.of("the replay exited 1")));
+        assertThat(report.ok()).isFalse();
+        report = new ChaosReport();
+        report.add(result("kill-fund", true, List.of(), List.of()));
+        assertThat(report.ok()).isTrue();
+        assertThat(new ChaosReport().ok()).isFalse();
+    }
+
+    @Test
+    void jsonHasEveryFieldPerScenario(@TempDir Path dir) throws Exception {
+        ChaosReport report = new ChaosReport();
+        report.add(result("kill-order", false, List.of("GLOBAL_TRANSACTIONS"), List.of()));
+        Path file = dir.resolve("sub/chaos.json");
+
+        report.write(file);
+
+        Map<?, ?> json = new ObjectMapper().readValue(file.toFile(), Map.class);
+        assertThat(json.get("ok")).isEqualTo(false);
+        Map<?, ?> s = (Map<?, ?>) ((List<?>) json.get("scenarios")).get(0);
+        assertThat(s.get("scenario")).isEqualTo("kill-order");
+        assertThat(s.get("injectedAtSeconds")).isEqualTo(23.04);
+        assertThat(s.get("invoicesDoneAtInjection")).isEqualTo(41);
+        assertThat(s.get("recoverySeconds")).isEqualTo(37.5);
+        assertThat(s.get("drainAfterRecoverySeconds")).isEqualTo(24.45);
+        assertThat(s.get("failedInvariants")).isEqualTo(List.of("GLOBAL_TRANSACTIONS"));
+        assertThat((List<?>) s.get("unfinishedGlobalTransactions")).hasSize(1);
+        assertThat(s.get("outcomes")).isEqualTo(Map.of("PAID", 100, "ERROR", 2));
+    }
+}
