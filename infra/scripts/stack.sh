@@ -712,6 +712,18 @@ verify_nothing_left() {
 }
 
 # ./mall import: the retail file's catalogue, customers and seeded coupons into the running stack.
+# The shared sample the import, replay and chaos commands read by default.
+SAMPLE_CSV="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv"
+
+# Dies unless the stack is up with every service healthy (the tools drive the storefront end to end).
+require_services_up() {
+  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
+  local c
+  for c in "${SERVICE_COMPONENTS[@]}"; do
+    healthy "$c" || die "$c is not up (./mall up)"
+  done
+}
+
 # The mall-tools jar, built when missing (refused, like any build, while components run).
 tools_jar() {
   [ -f "$ROOT/mall-tools/target/mall-tools.jar" ] || stack_build force
@@ -727,8 +739,7 @@ stack_check() {
 
 stack_replay() {
   load_ports
-  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
-  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" args=() c
+  local file="$SAMPLE_CSV" args=()
   local report="$RUN/replay-report.json"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -739,9 +750,7 @@ stack_replay() {
     esac
   done
   [ -f "$file" ] || die "no such file: $file"
-  for c in "${SERVICE_COMPONENTS[@]}"; do
-    healthy "$c" || die "$c is not up (./mall up)"
-  done
+  require_services_up
   local jar; jar="$(tools_jar)"
   "$(java_bin)" -jar "$jar" replay --stack-env "$RUN/stack.env" --file "$file" --report "$report" \
     "${args[@]+"${args[@]}"}"
@@ -750,11 +759,10 @@ stack_replay() {
 # ./mall chaos SCENARIO|all: a replay with one fault injected and recovered, then the invariants.
 stack_chaos() {
   load_ports
-  [ -f "$RUN/stack.env" ] || die "the stack is not up (./mall up)"
   local usage="usage: ./mall chaos SCENARIO|all [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]"
   [ $# -ge 1 ] && [ "${1#--}" = "$1" ] || die "$usage"
   local scenario="$1"; shift
-  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" args=() c
+  local file="$SAMPLE_CSV" args=()
   local report="$RUN/chaos-report.json"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -765,9 +773,7 @@ stack_chaos() {
     esac
   done
   [ -f "$file" ] || die "no such file: $file"
-  for c in "${SERVICE_COMPONENTS[@]}"; do
-    healthy "$c" || die "$c is not up (./mall up)"
-  done
+  require_services_up
   local jar; jar="$(tools_jar)"
   "$(java_bin)" -jar "$jar" chaos "$scenario" --stack-env "$RUN/stack.env" --mall "$ROOT/mall" --file "$file" \
     --report "$report" "${args[@]+"${args[@]}"}"
@@ -781,7 +787,7 @@ stack_demo() {
 
 stack_import() {
   load_ports
-  local file="$ROOT/../shared/data/online-retail/online_retail_2010-12_2011-02.csv" seed=42 args=()
+  local file="$SAMPLE_CSV" seed=42 args=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --file) file="$2"; shift 2 ;;
