@@ -43,8 +43,11 @@ class CardPaymentIT {
         assertThat(Pay.cardBalance(card)).isEqualTo(7_500);
 
         // merchant credited amount − commission, once; nothing left tried-but-unconfirmed
-        assertThat(Pay.merchantLedger(paymentId, "delta_available")).isEqualTo(2_450);
-        assertThat(Pay.merchantLedger(paymentId, "delta_incoming")).isZero();
+        // (the TC confirms the TCC branches after the AT branch has released the payment row: wait for phase 2)
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(Pay.merchantLedger(paymentId, "delta_available")).isEqualTo(2_450);
+            assertThat(Pay.merchantLedger(paymentId, "delta_incoming")).isZero();
+        });
 
         // the order is PAID in the mall: stock sold, 25 consumption points + 25 reward points
         Pay.awaitOrderPaid(o.orderId(), WITHIN);
