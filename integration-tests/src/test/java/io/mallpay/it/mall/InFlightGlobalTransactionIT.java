@@ -30,12 +30,13 @@ class InFlightGlobalTransactionIT {
         SeataConsole console = new SeataConsole();
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         CompletableFuture<HttpResponse<String>> checkout;
+        long started = System.currentTimeMillis();
         Processes.signal("mall-points", "STOP");
         try {
             checkout = CompletableFuture.supplyAsync(() -> Mall.checkout("it-" + UUID.randomUUID(),
                     Mall.cart(f.user(), List.of(Map.entry(f.skuA(), 4), Map.entry(f.skuB(), 2)), 300, f.coupon())));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                JsonNode ours = console.globalSessions().stream()
+                JsonNode ours = console.globalSessionsBegunSince(started).stream()
                         .filter(s -> "mall-checkout".equals(s.path("transactionName").asText()))
                         .filter(s -> s.path("branchSessionVOs").size() >= 2)
                         .findFirst().orElse(null);

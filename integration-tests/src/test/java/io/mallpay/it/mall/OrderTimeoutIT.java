@@ -26,11 +26,11 @@ class OrderTimeoutIT {
     @Test
     void anUnpaidOrderPastItsDeadlineIsCancelledAndReleasesEverything() {
         String original = config();
+        String settings = Mall.service("MALL_ORDER_PORT") + "/api/orders/settings";
         long orderId;
         CheckoutIT.Fixture f = CheckoutIT.fixture();
         try {
             publish(original.replace("payment-timeout: 30m", "payment-timeout: 2s"));
-            String settings = Mall.service("MALL_ORDER_PORT") + "/api/orders/settings";
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(Stack.readJson(Stack.get(settings).body()).get("paymentTimeoutSeconds").asLong()).isEqualTo(2));
             JsonNode o = Stack.readJson(check(Mall.checkout("it-" + UUID.randomUUID(), Mall.cart(f.user(),
@@ -38,6 +38,11 @@ class OrderTimeoutIT {
             orderId = o.get("orderId").asLong();
         } finally {
             publish(original);
+            // Every order checked out while the 2 s deadline is live gets it for good (the deadline
+            // is fixed at checkout): wait until mall-order has the 30 min deadline back, so that no
+            // later test's order is cancelled by the timeout job under it.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(Stack.readJson(Stack.get(settings).body()).get("paymentTimeoutSeconds").asLong()).isEqualTo(1800));
         }
         // The job runs asynchronously, and AT reads are not isolated across services: the order
         // row can read CANCELLED (its branch committed locally) while the same global transaction

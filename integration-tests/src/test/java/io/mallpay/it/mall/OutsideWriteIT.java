@@ -41,12 +41,13 @@ class OutsideWriteIT {
         CompletableFuture<HttpResponse<String>> restock;
         long restockStarted;
         String xid;
+        long started = System.currentTimeMillis();
         Processes.signal("mall-points", "STOP");
         try {
             cancel = CompletableFuture.supplyAsync(() -> Mall.cancel(orderId));
             JsonNode[] session = new JsonNode[1];
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                session[0] = console.globalSessions().stream()
+                session[0] = console.globalSessionsBegunSince(started).stream()
                         .filter(s -> "mall-order-cancel".equals(s.path("transactionName").asText()))
                         .filter(s -> s.path("branchSessionVOs").findValuesAsText("resourceId").stream()
                                 .anyMatch(r -> r.endsWith("/mall_inventory")))
@@ -76,7 +77,8 @@ class OutsideWriteIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(console.globalSessions()).noneMatch(s -> xid.equals(s.path("xid").asText())));
-        assertThat(Mall.order(orderId).get("status").asText()).isEqualTo("CREATED");
+        JsonNode after = Mall.order(orderId);
+        assertThat(after.get("status").asText()).as(after.toString()).isEqualTo("CREATED");
         assertThat(Db.queryLong("mall_inventory", "SELECT reserved FROM sku WHERE sku = ?", f.skuA())).isEqualTo(4);
         assertThat(Db.queryLong("mall_inventory", "SELECT available FROM sku WHERE sku = ?", f.skuA())).isEqualTo(16 + 7);
         assertThat(Db.queryLong("mall_inventory", "SELECT restocked FROM sku WHERE sku = ?", f.skuA())).isEqualTo(7);

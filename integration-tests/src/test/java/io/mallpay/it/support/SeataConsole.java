@@ -25,6 +25,14 @@ public final class SeataConsole {
         return page("/api/v1/console/globalSession/query?withBranch=true&pageSize=100&pageNum=");
     }
 
+    /**
+     * Live global sessions begun at or after {@code epochMillis} (the TC's {@code beginTime}, same
+     * machine clock): a test's own sessions, never one left retrying by an earlier test.
+     */
+    public List<JsonNode> globalSessionsBegunSince(long epochMillis) {
+        return globalSessions().stream().filter(s -> s.path("beginTime").asLong() >= epochMillis).toList();
+    }
+
     /** AT global locks held right now. */
     public List<JsonNode> globalLocks() {
         return page("/api/v1/console/globalLock/query?pageSize=100&pageNum=");
