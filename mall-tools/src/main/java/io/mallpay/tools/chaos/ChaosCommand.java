@@ -49,14 +49,14 @@ public final class ChaosCommand {
     }
 
     public static int run(ChaosOptions options, PrintStream out) {
-        int bankPort;
+        Map<String, String> env;
         try {
-            bankPort = Integer.parseInt(readEnv(options.stackEnv()).getOrDefault("BANK_SANDBOX_PORT", "8088"));
-        } catch (IOException | NumberFormatException e) {
+            env = readEnv(options.stackEnv());
+        } catch (IOException e) {
             out.println("chaos failed: cannot read " + options.stackEnv() + ": " + e.getMessage());
             return 1;
         }
-        StackFaultActions actions = new StackFaultActions(options.mallScript(), options.runDir(), bankPort, out);
+        StackFaultActions actions = new StackFaultActions(options.mallScript(), options.runDir(), env, out);
         // Ctrl-C in the middle of a scenario must not leave a process stopped or the bank doubling.
         Thread undo = new Thread(actions::undoAll, "chaos-undo");
         Runtime.getRuntime().addShutdownHook(undo);

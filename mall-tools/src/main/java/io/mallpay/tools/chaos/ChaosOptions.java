@@ -36,13 +36,20 @@ public record ChaosOptions(Path stackEnv, Path mallScript, List<Scenario> scenar
         scenarios = List.copyOf(scenarios);
     }
 
-    /** {@code all} or one scenario's name. */
+    /**
+     * {@code all}, {@code ci} ({@link Scenario#CI}), or scenario names separated by commas, run in
+     * the order given.
+     *
+     * @throws IllegalArgumentException naming the unknown scenario
+     */
     public static List<Scenario> parseScenarios(String arg) {
         if ("all".equals(arg)) {
             return Scenario.ALL;
         }
-        return List.of(Scenario.named(arg).orElseThrow(() -> new IllegalArgumentException("unknown scenario " + arg
-                + "; one of all, " + String.join(", ", Scenario.ALL.stream().map(Scenario::name).toList()))));
+        List<String> names = "ci".equals(arg) ? Scenario.CI : List.of(arg.split(",", -1));
+        return names.stream().map(String::trim).map(n -> Scenario.named(n).orElseThrow(() ->
+                new IllegalArgumentException("unknown scenario '" + n + "'; one of all, ci, or a comma-separated list of "
+                        + String.join(", ", Scenario.ALL.stream().map(Scenario::name).toList())))).toList();
     }
 
     public Path runDir() {

@@ -26,4 +26,13 @@ public interface FaultActions {
 
     /** Clears the global callback mode (back to NORMAL). */
     void clearBankCallbackMode() throws IOException, InterruptedException;
+
+    /**
+     * Arms a named fault point of a service with FAIL until {@link #clearPoint} (its
+     * {@code /actuator/faults}, local stack only): each call through the point answers 503.
+     */
+    void failPoint(String component, String point) throws IOException, InterruptedException;
+
+    /** Disarms the point {@link #failPoint} armed. */
+    void clearPoint(String component, String point) throws IOException, InterruptedException;
 }

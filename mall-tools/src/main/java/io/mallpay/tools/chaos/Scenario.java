@@ -10,9 +10,16 @@ import java.util.Optional;
  * started running invoices, and for how long before it is undone. A {@link Kind#BANK_TWICE}
  * scenario is set before the replay starts and cleared after it has drained ({@code hold} null).
  *
+ * <p>Hold times: a SIGKILL is held 10 s (30 s for accounting, so that payments complete while it
+ * is down); a SIGSTOP 75 s, longer than the Feign read timeout (15 s, shared-service.yaml) and the
+ * global transaction timeout (60 s, shared-seata.yaml) together; the bank drops callbacks for 30 s
+ * (the platform queries a payment after 30 s without one, pay-payment.yaml {@code query-after});
+ * the notification receiver refuses for 60 s, the first three attempts of the default schedule
+ * (at once, +15 s, +30 s; pay-payment.yaml {@code notify-schedule}).
+ *
  * @param name        the name on the command line ({@code kill-fund}, ...)
  * @param kind        what the fault is
- * @param target      the component ({@code ./mall} name), or {@code bank-sandbox}
+ * @param target      the component ({@code ./mall} name)
  * @param injectAfter delay between the first invoice and the fault (ignored for whole-run faults)
  * @param hold        how long the fault stays before recovery; null = the whole run
  */
@@ -25,22 +32,53 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
         /** SIGSTOP of the component's pid, later SIGCONT. */
         FREEZE,
         /** The bank sandbox answers every callback twice for the whole run. */
-        BANK_TWICE
+        BANK_TWICE,
+        /** The bank sandbox sends no callback for charges made while the fault holds (mode NEVER). */
+        BANK_DROP,
+        /**
+         * The merchant-notification receiver (mall-order's payment-result endpoint) answers 503
+         * while the storefront keeps working: its fault point armed with FAIL.
+         */
+        NOTIFY_DOWN
     }
+
+    /** mall-order's fault point before a payment result is read (PaymentResultController). */
+    public static final String RECEIVER_POINT = "order.payment-result.receive";
 
     /** Delay between the replay's first invoice and the fault. */
     public static final Duration INJECT_AFTER = Duration.ofSeconds(20);
 
-    /** Every scenario of this slice, in the order {@code all} runs them. */
+    private static final Duration KILL_HOLD = Duration.ofSeconds(10);
+    private static final Duration FREEZE_HOLD = Duration.ofSeconds(75);
+
+    /**
+     * Every scenario, in the order {@code all} runs them. The first ones keep their positions
+     * (their seed offsets, see {@link #ordinal()}) from earlier versions.
+     */
     public static final List<Scenario> ALL = List.of(
-            new Scenario("kill-fund", Kind.KILL, "pay-fund", INJECT_AFTER, Duration.ofSeconds(10)),
-            new Scenario("kill-points", Kind.KILL, "mall-points", INJECT_AFTER, Duration.ofSeconds(10)),
+            new Scenario("kill-fund", Kind.KILL, "pay-fund", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-points", Kind.KILL, "mall-points", INJECT_AFTER, KILL_HOLD),
             new Scenario("kill-accounting", Kind.KILL, "pay-accounting", INJECT_AFTER, Duration.ofSeconds(30)),
-            new Scenario("kill-payment", Kind.KILL, "pay-payment", INJECT_AFTER, Duration.ofSeconds(10)),
-            new Scenario("kill-order", Kind.KILL, "mall-order", INJECT_AFTER, Duration.ofSeconds(10)),
-            // Longer than the Feign read timeout (15 s): callers time out against a live socket.
-            new Scenario("freeze-points", Kind.FREEZE, "mall-points", INJECT_AFTER, Duration.ofSeconds(40)),
-            new Scenario("bank-twice", Kind.BANK_TWICE, "bank-sandbox", Duration.ZERO, null));
+            new Scenario("kill-payment", Kind.KILL, "pay-payment", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-order", Kind.KILL, "mall-order", INJECT_AFTER, KILL_HOLD),
+            new Scenario("freeze-points", Kind.FREEZE, "mall-points", INJECT_AFTER, FREEZE_HOLD),
+            new Scenario("bank-twice", Kind.BANK_TWICE, "bank-sandbox", Duration.ZERO, null),
+            new Scenario("kill-inventory", Kind.KILL, "mall-inventory", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-coupon", Kind.KILL, "mall-coupon", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-bank", Kind.KILL, "bank-sandbox", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-seata", Kind.KILL, "seata", INJECT_AFTER, KILL_HOLD),
+            new Scenario("kill-rocketmq", Kind.KILL, "rocketmq", INJECT_AFTER, KILL_HOLD),
+            new Scenario("freeze-fund", Kind.FREEZE, "pay-fund", INJECT_AFTER, FREEZE_HOLD),
+            new Scenario("bank-drop", Kind.BANK_DROP, "bank-sandbox", INJECT_AFTER, Duration.ofSeconds(30)),
+            new Scenario("notify-down", Kind.NOTIFY_DOWN, "mall-order", INJECT_AFTER, Duration.ofSeconds(60)));
+
+    /**
+     * The reduced set CI runs ({@code ./mall chaos ci}): the TC killed, a TCC participant killed, a
+     * hung AT participant, accounting down while payments complete, callbacks dropped, the
+     * notification receiver down.
+     */
+    public static final List<String> CI = List.of("kill-seata", "kill-fund", "freeze-points", "kill-accounting",
+            "bank-drop", "notify-down");
 
     public Scenario {
         if (name == null || kind == null || target == null || injectAfter == null) {
@@ -71,6 +109,8 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case KILL -> "SIGKILL " + target;
             case FREEZE -> "SIGSTOP " + target;
             case BANK_TWICE -> "bank callback-mode TWICE";
+            case BANK_DROP -> "bank callback-mode NEVER (callbacks dropped)";
+            case NOTIFY_DOWN -> "notification receiver answers 503 (" + RECEIVER_POINT + " FAIL)";
         };
     }
 
@@ -79,6 +119,8 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case KILL -> actions.kill(target);
             case FREEZE -> actions.freeze(target);
             case BANK_TWICE -> actions.bankCallbackMode("TWICE");
+            case BANK_DROP -> actions.bankCallbackMode("NEVER");
+            case NOTIFY_DOWN -> actions.failPoint(target, RECEIVER_POINT);
         }
     }
 
@@ -86,7 +128,8 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
         switch (kind) {
             case KILL -> actions.start(target);
             case FREEZE -> actions.thaw(target);
-            case BANK_TWICE -> actions.clearBankCallbackMode();
+            case BANK_TWICE, BANK_DROP -> actions.clearBankCallbackMode();
+            case NOTIFY_DOWN -> actions.clearPoint(target, RECEIVER_POINT);
         }
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link FaultActions} on the local stack: {@code <repo>/mall kill|start NAME} through
  * ProcessBuilder, {@code kill -STOP|-CONT} on the pid in {@code <run dir>/pids/NAME.pid} (checked,
- * like stack.sh does, to still carry {@code -Dmall.component=NAME}), and the bank sandbox's
- * callback-mode endpoint.
+ * like stack.sh does, to still carry {@code -Dmall.component=NAME}), the bank sandbox's
+ * callback-mode endpoint, and a service's {@code /actuator/faults} on the port stack.env gives it
+ * ({@code NAME_PORT}, upper case, dashes as underscores).
  */
 final class StackFaultActions implements FaultActions {
 
@@ -28,16 +29,17 @@ final class StackFaultActions implements FaultActions {
 
     private final Path mallScript;
     private final Path runDir;
-    private final int bankPort;
+    private final Map<String, String> env;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> frozen = new ConcurrentHashMap<>();
+    private final Map<String, String> failing = new ConcurrentHashMap<>();
     private volatile boolean bankModeSet;
 
-    StackFaultActions(Path mallScript, Path runDir, int bankPort, PrintStream out) {
+    StackFaultActions(Path mallScript, Path runDir, Map<String, String> env, PrintStream out) {
         this.mallScript = mallScript;
         this.runDir = runDir;
-        this.bankPort = bankPort;
+        this.env = Map.copyOf(env);
         this.out = out;
     }
 
@@ -84,8 +86,32 @@ final class StackFaultActions implements FaultActions {
         out.println("chaos: bank callback mode cleared");
     }
 
-    /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode. */
+    @Override
+    public void failPoint(String component, String point) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(faultsUri(component, null)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"point\":\"" + point + "\",\"action\":\"FAIL\",\"times\":"
+                        + Integer.MAX_VALUE + "}")));
+        failing.put(component + " " + point, point);
+        out.println("chaos: " + component + " fault point " + point + " armed (FAIL)");
+    }
+
+    @Override
+    public void clearPoint(String component, String point) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(faultsUri(component, point)).DELETE());
+        failing.remove(component + " " + point);
+        out.println("chaos: " + component + " fault point " + point + " disarmed");
+    }
+
+    /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode and faults. */
     void undoAll() {
+        for (String key : List.copyOf(failing.keySet())) {
+            String component = key.substring(0, key.indexOf(' '));
+            try {
+                clearPoint(component, failing.get(key));
+            } catch (IOException | InterruptedException e) {
+                out.println("chaos: could not disarm " + key + ": " + e.getMessage());
+            }
+        }
         for (String component : List.copyOf(frozen.keySet())) {
             try {
                 thaw(component);
@@ -103,7 +129,22 @@ final class StackFaultActions implements FaultActions {
     }
 
     private URI callbackModeUri() {
-        return URI.create("http://127.0.0.1:" + bankPort + "/bank/sandbox/callback-mode");
+        return URI.create("http://127.0.0.1:" + port("bank-sandbox") + "/bank/sandbox/callback-mode");
+    }
+
+    private URI faultsUri(String component, String point) {
+        return URI.create("http://127.0.0.1:" + port(component) + "/actuator/faults"
+                + (point == null ? "" : "?point=" + java.net.URLEncoder.encode(point, StandardCharsets.UTF_8)));
+    }
+
+    /** The component's HTTP port from stack.env. */
+    int port(String component) {
+        String key = component.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT";
+        String value = env.get(key);
+        if (value == null || !value.matches("\\d+")) {
+            throw new IllegalStateException("stack.env has no port " + key + " for " + component);
+        }
+        return Integer.parseInt(value);
     }
 
     private void send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -65,6 +65,16 @@ class ChaosCommandTest {
         public void clearBankCallbackMode() {
             note("bank cleared");
         }
+
+        @Override
+        public void failPoint(String component, String point) {
+            note("fail " + component + " " + point);
+        }
+
+        @Override
+        public void clearPoint(String component, String point) {
+            note("clear " + component + " " + point);
+        }
     }
 
     /** Starts its invoices after {@code importMs}, finishes {@code perInvoiceMs} per invoice. */
@@ -205,11 +215,57 @@ class ChaosCommandTest {
     }
 
     @Test
+    void bankDropAndNotifyDownAreTimedFaultsUndoneBeforeTheReplayEnds() {
+        FakeActions log = new FakeActions();
+        Scenario drop = new Scenario("drop-x", Scenario.Kind.BANK_DROP, "bank-sandbox", Duration.ofMillis(30),
+                Duration.ofMillis(30));
+        Scenario down = new Scenario("down-x", Scenario.Kind.NOTIFY_DOWN, "mall-order", Duration.ofMillis(30),
+                Duration.ofMillis(30));
+
+        assertThat(ChaosCommand.runScenario(drop, replay(log, 10, 10, 20), log, checker(log, pass("STOCK")), out).ok())
+                .isTrue();
+        assertThat(ChaosCommand.runScenario(down, replay(log, 10, 10, 20), log, checker(log, pass("STOCK")), out).ok())
+                .isTrue();
+
+        assertThat(log.events).containsExactly(
+                "replay start", "bank NEVER", "bank cleared", "replay end", "check",
+                "replay start", "fail mall-order order.payment-result.receive",
+                "clear mall-order order.payment-result.receive", "replay end", "check");
+        assertThat(drop.describe()).contains("NEVER");
+        assertThat(down.describe()).contains("503");
+    }
+
+    @Test
+    void scenarioListsParseInTheirOrderAndUnknownNamesAreRefused() {
+        assertThat(ChaosOptions.parseScenarios("kill-seata,kill-fund")).extracting(Scenario::name)
+                .containsExactly("kill-seata", "kill-fund");
+        assertThat(ChaosOptions.parseScenarios("ci")).extracting(Scenario::name).containsExactlyElementsOf(Scenario.CI);
+        assertThat(Scenario.CI).allSatisfy(n -> assertThat(Scenario.named(n)).isPresent());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChaosOptions.parseScenarios("kill-fund,kill-nothing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'kill-nothing'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChaosOptions.parseScenarios("kill-fund,"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("''");
+    }
+
+    @Test
+    void stackActionsFindAComponentsPortInStackEnv() {
+        StackFaultActions actions = new StackFaultActions(java.nio.file.Path.of("mall"), java.nio.file.Path.of(".run"),
+                Map.of("MALL_ORDER_PORT", "8081", "BANK_SANDBOX_PORT", "8088"), out);
+        assertThat(actions.port("mall-order")).isEqualTo(8081);
+        assertThat(actions.port("bank-sandbox")).isEqualTo(8088);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> actions.port("pay-fund"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PAY_FUND_PORT");
+    }
+
+    @Test
     void allRunsTheScenariosInOrderAndTheTapFindsStartAndProgress() {
         assertThat(Scenario.ALL).extracting(Scenario::name).containsExactly("kill-fund", "kill-points",
-                "kill-accounting", "kill-payment", "kill-order", "freeze-points", "bank-twice");
+                "kill-accounting", "kill-payment", "kill-order", "freeze-points", "bank-twice", "kill-inventory",
+                "kill-coupon", "kill-bank", "kill-seata", "kill-rocketmq", "freeze-fund", "bank-drop", "notify-down");
         assertThat(Scenario.named("kill-accounting").orElseThrow().hold()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(Scenario.named("freeze-points").orElseThrow().hold()).isGreaterThan(Duration.ofSeconds(15));
+        // a hung participant outlasts the Feign read timeout (15 s) plus the global transaction timeout (60 s)
+        assertThat(Scenario.named("freeze-points").orElseThrow().hold()).isGreaterThan(Duration.ofSeconds(75 - 1));
+        assertThat(Scenario.named("freeze-fund").orElseThrow().hold()).isGreaterThan(Duration.ofSeconds(75 - 1));
         assertThat(ChaosOptions.parseScenarios("all")).isEqualTo(Scenario.ALL);
 
         List<String> seen = new ArrayList<>();

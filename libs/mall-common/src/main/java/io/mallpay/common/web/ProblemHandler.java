@@ -82,6 +82,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "a participant service did not answer: " + e.getMessage());
     }
 
+    /**
+     * A fault point armed with FAIL ({@link io.mallpay.common.fault.FaultInjection}, local stack
+     * only): the service answers as if it were unavailable, 503 FAULT_INJECTED.
+     */
+    @ExceptionHandler(io.mallpay.common.fault.FaultInjection.InjectedFault.class)
+    public ProblemDetail onInjectedFault(io.mallpay.common.fault.FaultInjection.InjectedFault e) {
+        log.warn("{}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "FAULT_INJECTED", e.getMessage());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -29,4 +29,14 @@ class ProblemHandlerTest {
         assertThat(p.getStatus()).isEqualTo(503);
         assertThat(p.getProperties()).containsEntry("code", "PARTICIPANT_UNAVAILABLE");
     }
+
+    @Test
+    void anArmedFailPointAnswersAsAnUnavailableService() {
+        ProblemDetail p = handler.onInjectedFault(
+                new io.mallpay.common.fault.FaultInjection.InjectedFault("order.payment-result.receive"));
+
+        assertThat(p.getStatus()).isEqualTo(503);
+        assertThat(p.getProperties()).containsEntry("code", "FAULT_INJECTED");
+        assertThat(p.getDetail()).contains("order.payment-result.receive");
+    }
 }

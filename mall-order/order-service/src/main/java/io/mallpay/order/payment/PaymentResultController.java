@@ -2,6 +2,7 @@ package io.mallpay.order.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mallpay.common.fault.FaultInjection;
 import io.mallpay.common.web.ApiException;
 import io.mallpay.order.api.OrderClient;
 import io.mallpay.order.order.Order;
@@ -25,17 +26,26 @@ import java.util.stream.Collectors;
  * ORDER_CANCELLED, AMOUNT_MISMATCH or ALREADY_PAID, the same on every retry. The body is read raw
  * because the payment platform signs its exact bytes ({@link NotificationVerifier}); an unsigned,
  * forged or stale notification gets 401 BAD_SIGNATURE and changes nothing.
+ *
+ * <p>Fault point {@value #RECEIVE_FAULT} (local stack only): armed with FAIL, every notification
+ * is answered 503 FAULT_INJECTED before anything is read, as if the receiver were down while the
+ * storefront keeps working ({@code ./mall chaos notify-down}).
  */
 @RestController
 public class PaymentResultController {
+
+    /** The fault point offered before a notification is read. */
+    public static final String RECEIVE_FAULT = "order.payment-result.receive";
 
     private final PaymentResultService service;
     private final NotificationVerifier verifier;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final FaultInjection faults;
 
     public PaymentResultController(PaymentResultService service, NotificationVerifier verifier, ObjectMapper mapper,
-                                   Validator validator) {
+                                   Validator validator, FaultInjection faults) {
+        this.faults = faults;
         this.service = service;
         this.verifier = verifier;
         this.mapper = mapper;
@@ -49,6 +59,7 @@ public class PaymentResultController {
             @RequestHeader(name = NotificationSignature.NONCE_HEADER, required = false) String nonce,
             @RequestHeader(name = NotificationSignature.SIGNATURE_HEADER, required = false) String signature,
             @RequestBody String body) {
+        faults.hit(RECEIVE_FAULT);
         verifier.verify(orderId, timestamp, nonce, signature, body);
         OrderClient.PaymentResultRequest request = parse(body);
         PaymentRecorder.Decision d = service.apply(orderId, request.paymentId(), request.amountCents());
