@@ -117,6 +117,7 @@ public final class ChaosCommand {
         };
         Double injectedAt = null;
         Integer doneAtInjection = null;
+        Integer globalTxAtInjection = null;
         Double recoveredAt = null;
         Double recoverySeconds = null;
         Double replayEndedAt = null;
@@ -141,12 +142,15 @@ public final class ChaosCommand {
                     // waiting for the first invoice
                 }
                 if (started.getCount() == 0 && !finishedBefore(replaying, startedNanos.get() + s.injectAfter().toNanos())) {
+                    globalTxAtInjection = probe(actions, out);
                     faultOn = apply(s, actions, errors, out);
                     if (faultOn) {
                         injectedAt = seconds(t0);
                         doneAtInjection = done.get();
                         out.println("chaos: " + s.describe() + " at " + ChaosReport.num(injectedAt) + " s, "
-                                + doneAtInjection + " invoices done; holding " + s.hold().toSeconds() + " s");
+                                + doneAtInjection + " invoices done, " + (globalTxAtInjection == null ? "?"
+                                : globalTxAtInjection) + " global transactions in flight; holding "
+                                + s.hold().toSeconds() + " s");
                         Thread.sleep(s.hold().toMillis());
                         long r0 = System.nanoTime();
                         faultOn = false;
@@ -211,6 +215,7 @@ public final class ChaosCommand {
         }
         return new ChaosReport.Result(s.name(), s.describe(),
                 started.getCount() == 0 ? (startedNanos.get() - t0) / 1e9 : null, injectedAt, doneAtInjection,
+                globalTxAtInjection,
                 recoveredAt, recoverySeconds, result == null ? null : result.exitCode(), map(summary.get("outcomes")),
                 map(summary.get("replayed")), replayEndedAt, drainAfterRecovery, map(summary.get("drain")), ok,
                 failed, failedRows, unfinished, List.copyOf(errors));
@@ -230,6 +235,18 @@ public final class ChaosCommand {
         } catch (java.util.concurrent.ExecutionException e) {
             return true;
         }
+    }
+
+    /** Live global transactions just before the fault; null (and a line) when the console does not answer. */
+    private static Integer probe(FaultActions actions, PrintStream out) {
+        try {
+            return actions.liveGlobalTransactions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            out.println("chaos: could not count the global transactions in flight: " + e.getMessage());
+        }
+        return null;
     }
 
     private static boolean apply(Scenario s, FaultActions actions, List<String> errors, PrintStream out) {

@@ -27,6 +27,8 @@ public final class ChaosReport {
      * @param replayStartedAt      when the replay began its invoices (s); null if it never did
      * @param injectedAt           when the fault was applied (s); null if it was not
      * @param doneAtInjection      invoices finished when the fault was applied (from the last progress line)
+     * @param globalTxAtInjection  global transactions the TC held just before the fault (in flight); null
+     *                             when not measured (a whole-run fault, or the console did not answer)
      * @param recoveredAt          when the component was back (healthy after start, SIGCONT, mode cleared)
      * @param recoverySeconds      how long the recovery action took (a start waits for health)
      * @param replayExit           the replay's exit code (null if it threw)
@@ -42,7 +44,7 @@ public final class ChaosReport {
      * @param errors               what went wrong in the run itself (an action, the replay, the check)
      */
     public record Result(String scenario, String injected, Double replayStartedAt, Double injectedAt,
-                         Integer doneAtInjection, Double recoveredAt, Double recoverySeconds, Integer replayExit,
+                         Integer doneAtInjection, Integer globalTxAtInjection, Double recoveredAt, Double recoverySeconds, Integer replayExit,
                          Map<String, Object> outcomes, Map<String, Object> replayed, Double replayEndedAt,
                          Double drainAfterRecovery, Map<String, Object> drain, Boolean invariantsOk,
                          List<String> failedInvariants, Map<String, List<Map<String, Object>>> failedRows,
@@ -68,7 +70,7 @@ public final class ChaosReport {
         return !results.isEmpty() && results.stream().allMatch(Result::ok);
     }
 
-    static final String[] HEADER = {"SCENARIO", "INJECTED", "AT s", "DONE@INJ", "RECOVERED s", "RECOVERY s",
+    static final String[] HEADER = {"SCENARIO", "INJECTED", "AT s", "DONE@INJ", "GTX@INJ", "RECOVERED s", "RECOVERY s",
             "DRAIN s", "INVARIANTS", "UNFINISHED GTX", "OUTCOMES"};
 
     /** The per-scenario table, then one line per failed invariant row and per error. */
@@ -78,6 +80,7 @@ public final class ChaosReport {
         for (Result r : results) {
             rows.add(new String[]{r.scenario(), r.injected(), num(r.injectedAt()),
                     r.doneAtInjection() == null ? "-" : String.valueOf(r.doneAtInjection()),
+                    r.globalTxAtInjection() == null ? "-" : String.valueOf(r.globalTxAtInjection()),
                     num(r.recoveredAt()), num(r.recoverySeconds()), num(r.drainAfterRecovery()), invariants(r),
                     String.valueOf(r.unfinishedGlobalTx().size()), flat(r.outcomes())});
         }
@@ -139,6 +142,7 @@ public final class ChaosReport {
             m.put("replayStartedAtSeconds", r.replayStartedAt());
             m.put("injectedAtSeconds", r.injectedAt());
             m.put("invoicesDoneAtInjection", r.doneAtInjection());
+            m.put("globalTransactionsInFlightAtInjection", r.globalTxAtInjection());
             m.put("recoveredAtSeconds", r.recoveredAt());
             m.put("recoverySeconds", r.recoverySeconds());
             m.put("replayExit", r.replayExit());

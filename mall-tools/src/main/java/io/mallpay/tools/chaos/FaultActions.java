@@ -33,6 +33,9 @@ public interface FaultActions {
      */
     void failPoint(String component, String point) throws IOException, InterruptedException;
 
+    /** How many global transactions the TC holds right now (a probe, not a fault). */
+    int liveGlobalTransactions() throws IOException, InterruptedException;
+
     /** Disarms the point {@link #failPoint} armed. */
     void clearPoint(String component, String point) throws IOException, InterruptedException;
 }

@@ -102,6 +102,11 @@ final class StackFaultActions implements FaultActions {
         out.println("chaos: " + component + " fault point " + point + " disarmed");
     }
 
+    @Override
+    public int liveGlobalTransactions() throws IOException, InterruptedException {
+        return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"));
+    }
+
     /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode and faults. */
     void undoAll() {
         for (String key : List.copyOf(failing.keySet())) {

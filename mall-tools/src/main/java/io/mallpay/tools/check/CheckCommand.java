@@ -67,6 +67,18 @@ public final class CheckCommand {
         }
     }
 
+    /**
+     * How many global transactions the Seata TC holds right now (its console's live sessions, any
+     * status), for {@code ./mall chaos}'s "in flight at the fault" figure.
+     *
+     * @throws IOException when stack.env cannot be read or the console does not answer
+     */
+    public static int liveGlobalTransactions(Path stackEnv) throws IOException, InterruptedException {
+        Map<String, String> env = readEnv(stackEnv);
+        return SeataConsole.login(Integer.parseInt(require(env, "SEATA_CONSOLE_PORT")),
+                require(env, "SEATA_CONSOLE_USERNAME"), require(env, "SEATA_CONSOLE_PASSWORD")).globalSessions().size();
+    }
+
     /** Opens the console only when its check runs, so a console failure fails that check alone. */
     interface ConsoleOpener {
         SeataConsole.Reader open() throws Exception;

@@ -72,6 +72,11 @@ class ChaosCommandTest {
         }
 
         @Override
+        public int liveGlobalTransactions() {
+            return 7;
+        }
+
+        @Override
         public void clearPoint(String component, String point) {
             note("clear " + component + " " + point);
         }
@@ -122,6 +127,7 @@ class ChaosCommandTest {
         assertThat(r.injectedAt()).isBetween(0.2, 0.7);
         assertThat(r.replayStartedAt()).isBetween(0.05, 0.4);
         assertThat(r.doneAtInjection()).isBetween(1, 6);
+        assertThat(r.globalTxAtInjection()).isEqualTo(7);
         assertThat(r.recoveredAt()).isGreaterThan(r.injectedAt());
         assertThat(r.drainAfterRecovery()).isNotNull().isGreaterThanOrEqualTo(0.0);
         assertThat(r.outcomes()).containsEntry("PAID", 20);

@@ -27,7 +27,7 @@ class ChaosReportTest {
                     "values", Map.of("xid", "x1")));
             rows.put(failed.get(0), gtx);
         }
-        return new ChaosReport.Result(name, "SIGKILL pay-fund", 3.0, 23.04, 41, 70.55, 37.5, 0, outcomes, Map.of(),
+        return new ChaosReport.Result(name, "SIGKILL pay-fund", 3.0, 23.04, 41, 9, 70.55, 37.5, 0, outcomes, Map.of(),
                 95.0, 24.45, Map.of("drained", true), ok, failed, rows, gtx, errors);
     }
 
@@ -42,8 +42,8 @@ class ChaosReportTest {
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo("== chaos ==");
-        assertThat(lines.get(1)).startsWith("SCENARIO    INJECTED          AT s  DONE@INJ  RECOVERED s");
-        assertThat(lines.get(2)).startsWith("kill-fund   SIGKILL pay-fund  23.0  41        70.6")
+        assertThat(lines.get(1)).startsWith("SCENARIO    INJECTED          AT s  DONE@INJ  GTX@INJ  RECOVERED s");
+        assertThat(lines.get(2)).startsWith("kill-fund   SIGKILL pay-fund  23.0  41        9        70.6")
                 .contains("ok").endsWith("PAID 100, ERROR 2");
         assertThat(lines.get(3)).contains("FAIL GLOBAL_TRANSACTIONS").contains("  1  ");
         assertThat(lines.get(1).indexOf("INVARIANTS")).isEqualTo(lines.get(2).indexOf("ok  "));
@@ -77,6 +77,7 @@ class ChaosReportTest {
         assertThat(s.get("scenario")).isEqualTo("kill-order");
         assertThat(s.get("injectedAtSeconds")).isEqualTo(23.04);
         assertThat(s.get("invoicesDoneAtInjection")).isEqualTo(41);
+        assertThat(s.get("globalTransactionsInFlightAtInjection")).isEqualTo(9);
         assertThat(s.get("recoverySeconds")).isEqualTo(37.5);
         assertThat(s.get("drainAfterRecoverySeconds")).isEqualTo(24.45);
         assertThat(s.get("failedInvariants")).isEqualTo(List.of("GLOBAL_TRANSACTIONS"));
