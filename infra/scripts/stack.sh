@@ -746,7 +746,8 @@ stack_replay() {
       --file) file="$2"; shift 2 ;;
       --report) report="$2"; shift 2 ;;
       --orders|--concurrency|--seed) args+=("$1" "$2"); shift 2 ;;
-      *) die "usage: ./mall replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]" ;;
+      --restock) args+=("$1"); shift ;;
+      *) die "usage: ./mall replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH] [--restock]" ;;
     esac
   done
   [ -f "$file" ] || die "no such file: $file"

@@ -26,8 +26,9 @@ import java.util.function.Function;
  *   <li>{@code import [--file CSV] [--seed N] [--report PATH]}: SKUs, customers and coupons;</li>
  *   <li>{@code check [--since ISO-8601] [--json PATH]}: the invariants of DESIGN.md; exit 0 only
  *       when all hold;</li>
- *   <li>{@code replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]}:
- *       real invoices through the storefront, then the invariant check of what the replay wrote;</li>
+ *   <li>{@code replay [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH] [--restock]}:
+ *       real invoices through the storefront, then the invariant check of what the replay wrote;
+ *       {@code --restock} first tops up the SKUs the invoices order;</li>
  *   <li>{@code chaos SCENARIO|all --mall SCRIPT [--file CSV] [--orders N] [--concurrency C] [--seed N]
  *       [--report PATH]}: a replay with one fault injected and recovered, then the invariant check.</li>
  * </ul>
@@ -39,6 +40,7 @@ public final class MallTools {
             usage: import --stack-env FILE --file CSV [--seed N] [--report PATH]
                    check  --stack-env FILE [--since ISO-8601] [--json PATH]
                    replay --stack-env FILE [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]
+                          [--restock]
                    chaos SCENARIO|all --stack-env FILE --mall SCRIPT [--file CSV] [--orders N] [--concurrency C]
                          [--seed N] [--report PATH]""";
 
@@ -131,7 +133,7 @@ public final class MallTools {
                     Integer.parseInt(opts.getOrDefault("concurrency", String.valueOf(ReplayOptions.DEFAULT_CONCURRENCY))),
                     opts.containsKey("report") ? Path.of(opts.get("report")) : null,
                     Long.parseLong(opts.getOrDefault("seed", String.valueOf(ReplayOptions.DEFAULT_SEED))),
-                    invariants);
+                    invariants, null, null, opts.containsKey("restock"));
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
             return 2;
@@ -162,6 +164,10 @@ public final class MallTools {
     private static Map<String, String> options(String[] args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--restock")) {
+                opts.put("restock", "true");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 usage("unexpected argument " + args[i]);
             }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The real replay of a scenario: {@link ReplayCommand#run} in this JVM (no invariant hook: chaos
- * checks after recovery), its JSON report in {@code <run dir>/chaos/<scenario>-replay.json} read
+ * checks after recovery; with {@code --restock}, so that work replayed before on this stack still
+ * finds stock and the fault meets real payments), its JSON report in {@code <run dir>/chaos/<scenario>-replay.json} read
  * back as the summary. Its output goes through to {@code out}; the listener learns from it when
  * invoices start ({@code "... to run on N workers"}) and how many are done (the progress line, at
  * most 5 s old without a terminal, 250 ms with one).
@@ -39,7 +40,8 @@ final class ToolsReplayRunner implements ReplayRunner {
         Path report = options.runDir().resolve("chaos").resolve(scenario.name() + "-replay.json");
         Files.deleteIfExists(report);
         ReplayOptions replay = new ReplayOptions(options.stackEnv(), options.file(), options.orders(),
-                options.concurrency(), report, options.seed() + Math.max(0, scenario.ordinal()), null);
+                options.concurrency(), report, options.seed() + Math.max(0, scenario.ordinal()), null, null, null,
+                true);
         int exit;
         try (PrintStream tap = new PrintStream(new Tap(out, listener), true, StandardCharsets.UTF_8)) {
             exit = ReplayCommand.run(replay, tap);

@@ -70,6 +70,12 @@ public final class ReplayCommand {
         ReplayPlan plan = ReplayPlan.build(InvoiceReader.read(file), o.orders());
         ReplayStats stats = new ReplayStats();
         StorefrontApi api = new StorefrontApi(stack, stats.retries);
+        Map<String, Object> restocked = null;
+        if (o.restock()) {
+            restocked = Restocker.topUp(api, plan);
+            out.println("replay: restocked " + restocked.get("restocked") + " of " + restocked.get("skus")
+                    + " SKUs in demand (+" + restocked.get("units") + " units)");
+        }
         Drainer drainer = new Drainer(api, o.drainTimeout(), Duration.ofSeconds(3), Duration.ofSeconds(1));
         long vouchersBefore = drainer.voucherCount();
         InvoiceRunner runner = new InvoiceRunner(api, ReplayKeys.of(file, o.seed()), o.seed(), stats, o.cardWait());
@@ -96,6 +102,9 @@ public final class ReplayCommand {
         s.put("replayEndedAt", replayEnd.toString());
         s.put("rules", ReplaySummary.RULES);
         s.put("import", imported);
+        if (restocked != null) {
+            s.put("restock", restocked);
+        }
         Map<String, Object> invoices = new LinkedHashMap<>();
         invoices.put("inWindow", plan.steps().size());
         invoices.put("worked", plan.worked());

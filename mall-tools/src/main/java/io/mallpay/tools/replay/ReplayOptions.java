@@ -18,9 +18,12 @@ import java.util.function.Function;
  *                     goes under "invariants", and a Map with {@code "ok" = false} makes the exit code 1
  * @param drainTimeout longest wait for the drain (null: {@link #DEFAULT_DRAIN_TIMEOUT})
  * @param cardWait     longest wait for one CARD payment's bank result (null: {@link #DEFAULT_CARD_WAIT})
+ * @param restock      before the invoices run, top up every SKU the plan orders to its demand
+ *                     ({@code --restock}, {@link Restocker})
  */
 public record ReplayOptions(Path stackEnv, Path file, Integer orders, int concurrency, Path report, long seed,
-                            Function<Instant, Object> invariants, Duration drainTimeout, Duration cardWait) {
+                            Function<Instant, Object> invariants, Duration drainTimeout, Duration cardWait,
+                            boolean restock) {
 
     public static final Path DEFAULT_FILE = Path.of("../shared/data/online-retail/online_retail_2010-12_2011-02.csv");
     public static final int DEFAULT_CONCURRENCY = 16;
@@ -49,7 +52,7 @@ public record ReplayOptions(Path stackEnv, Path file, Integer orders, int concur
 
     public ReplayOptions(Path stackEnv, Path file, Integer orders, int concurrency, Path report, long seed,
                          Function<Instant, Object> invariants) {
-        this(stackEnv, file, orders, concurrency, report, seed, invariants, null, null);
+        this(stackEnv, file, orders, concurrency, report, seed, invariants, null, null, false);
     }
 
     /** The whole shared sample, 16 workers, seed 42, no report, no invariant check. */

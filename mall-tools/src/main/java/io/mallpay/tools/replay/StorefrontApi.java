@@ -58,6 +58,7 @@ public final class StorefrontApi {
     private final String fund;
     private final String accounting;
     private final String payment;
+    private final String inventory;
 
     public StorefrontApi(StackClient stack, Tally retries) {
         this.json = stack.json();
@@ -67,6 +68,7 @@ public final class StorefrontApi {
         this.fund = stack.baseUrl("PAY_FUND_PORT");
         this.accounting = stack.baseUrl("PAY_ACCOUNTING_PORT");
         this.payment = stack.baseUrl("PAY_PAYMENT_PORT");
+        this.inventory = stack.baseUrl("MALL_INVENTORY_PORT");
     }
 
     public Answer checkout(String key, long userId, List<Cart.Line> lines, Long couponId) throws InterruptedException {
@@ -78,6 +80,23 @@ public final class StorefrontApi {
         req.put("pointsToUse", 0);
         req.put("couponId", couponId);
         return send("checkout", "POST", storefront + "/api/orders", key, req);
+    }
+
+    public Answer product(String sku) throws InterruptedException {
+        return send("restock", "GET", storefront + "/api/products/" + enc(sku), null, null);
+    }
+
+    /**
+     * The operator's restock (mall-inventory, not through the storefront). Not idempotent: a retry
+     * after a lost answer may add the units twice, which only leaves more stock.
+     */
+    public Answer restock(String sku, long quantity) throws InterruptedException {
+        return send("restock", "POST", inventory + "/internal/stock/" + enc(sku) + "/restock", null,
+                Map.of("quantity", quantity));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public Answer order(long orderId) throws InterruptedException {

@@ -42,7 +42,7 @@ class ReplayCommandHttpTest {
             ReplayOptions o = new ReplayOptions(stub.stackEnv(dir), file, null, 2, report, 42, start -> {
                 hookCalledWith.set(start);
                 return Map.of("ok", true);
-            }, Duration.ofSeconds(20), Duration.ofSeconds(5));
+            }, Duration.ofSeconds(20), Duration.ofSeconds(5), false);
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
 
             int exit = ReplayCommand.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -84,7 +84,7 @@ class ReplayCommandHttpTest {
         try (StubStack stub = new StubStack(Set.of("85123A", "22139"))) {
             Path report = dir.resolve("again.json");
             ReplayOptions o = new ReplayOptions(stub.stackEnv(dir), file, null, 1, report, 42,
-                    start -> Map.of("ok", false), Duration.ofSeconds(20), Duration.ofSeconds(5));
+                    start -> Map.of("ok", false), Duration.ofSeconds(20), Duration.ofSeconds(5), false);
             PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             ReplayCommand.run(o, quiet);
             int ordersAfterFirst = (int) stub.requests.stream().filter(s -> s.startsWith("POST /api/orders key=")).count();
@@ -117,7 +117,7 @@ class ReplayCommandHttpTest {
             stub.refusedCouponHolders.add(17850L);
             stub.overDailyLimit.add(13047L);
             ReplayOptions o = new ReplayOptions(stub.stackEnv(dir), file, null, 2, report, 42, null,
-                    Duration.ofSeconds(20), Duration.ofSeconds(5));
+                    Duration.ofSeconds(20), Duration.ofSeconds(5), false);
 
             int exit = ReplayCommand.run(o, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 

@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  * property; clients switch on the code. Codes produced here: the {@link ApiException}'s own;
  * {@code VALIDATION_FAILED} (400: bean validation, unreadable or mistyped request, missing
  * parameter); {@code MISSING_HEADER} (400); {@code PARTICIPANT_UNAVAILABLE} (503: a Feign call
- * could not connect or timed out); {@code NOT_FOUND} (404, no such path);
+ * could not connect or timed out); {@code COORDINATOR_UNAVAILABLE} (503: the Seata TC could not be
+ * reached or failed a begin, branch registration, commit or rollback report; the global transaction
+ * did not take effect, or the TC finishes it from its session log once it is back); {@code FAULT_INJECTED}
+ * (503, local stack fault points); {@code NOT_FOUND} (404, no such path);
  * {@code METHOD_NOT_ALLOWED} (405); {@code UNSUPPORTED_MEDIA_TYPE} (415); otherwise
  * {@code HTTP_<status>} for the remaining Spring MVC exceptions.
  *
@@ -80,6 +83,47 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("participant unavailable: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "PARTICIPANT_UNAVAILABLE",
                 "a participant service did not answer: " + e.getMessage());
+    }
+
+    /**
+     * Anything no other handler takes: a failure of the transaction coordinator becomes 503
+     * COORDINATOR_UNAVAILABLE; every other exception is rethrown unchanged, to Spring's and Boot's
+     * own resolution.
+     */
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail onOtherException(Exception e) throws Exception {
+        Throwable coordinator = coordinatorFailure(e);
+        if (coordinator == null) {
+            throw e;
+        }
+        log.warn("transaction coordinator unavailable: {}", coordinator.toString(), e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "COORDINATOR_UNAVAILABLE",
+                "the transaction coordinator could not be reached; nothing was applied, or it is finished once the"
+                        + " coordinator is back: " + coordinator.getMessage());
+    }
+
+    /**
+     * The throwable in {@code e}'s cause chain that says the Seata TC failed: a Seata
+     * {@code FrameworkException} (no TC to connect to, RM registration failed) or
+     * {@code TransactionException} (begin, branch register, commit or rollback refused or lost), or
+     * any throwable raised inside Seata's RPC client ({@code org.apache.seata.core.rpc}, e.g. a
+     * closed channel while waiting for the TC's answer). Null when none is.
+     */
+    static Throwable coordinatorFailure(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof org.apache.seata.common.exception.FrameworkException
+                    || t instanceof org.apache.seata.core.exception.TransactionException) {
+                return t;
+            }
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 8); i++) {
+                if (frames[i].getClassName().startsWith("org.apache.seata.core.rpc.")) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     /**

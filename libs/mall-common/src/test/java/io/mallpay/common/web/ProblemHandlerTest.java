@@ -39,4 +39,34 @@ class ProblemHandlerTest {
         assertThat(p.getProperties()).containsEntry("code", "FAULT_INJECTED");
         assertThat(p.getDetail()).contains("order.payment-result.receive");
     }
+
+    @Test
+    void aCoordinatorThatCannotBeReachedAnswers503WithAStableCode() throws Exception {
+        Exception wrapped = new org.springframework.transaction.TransactionSystemException("JDBC commit failed",
+                new java.sql.SQLException("branch register failed",
+                        new org.apache.seata.common.exception.FrameworkException(
+                                "can not register RM,err:can not connect to services-server.")));
+
+        ProblemDetail p = handler.onOtherException(wrapped);
+
+        assertThat(p.getStatus()).isEqualTo(503);
+        assertThat(p.getProperties()).containsEntry("code", "COORDINATOR_UNAVAILABLE");
+        assertThat(p.getDetail()).contains("can not register RM");
+    }
+
+    @Test
+    void aFailureRaisedInsideSeatasRpcClientIsACoordinatorFailure() {
+        RuntimeException closed = new RuntimeException("channel closed");
+        closed.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "org.apache.seata.core.rpc.netty.AbstractNettyRemoting", "sendSync", "AbstractNettyRemoting.java", 1)});
+        assertThat(ProblemHandler.coordinatorFailure(new RuntimeException(new RuntimeException(closed))))
+                .isSameAs(closed);
+        assertThat(ProblemHandler.coordinatorFailure(new IllegalStateException("a bug"))).isNull();
+    }
+
+    @Test
+    void anyOtherExceptionIsRethrownUnchanged() {
+        IllegalStateException bug = new IllegalStateException("a bug");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.onOtherException(bug)).isSameAs(bug);
+    }
 }
