@@ -28,7 +28,8 @@ declare -A PORT_DEFAULTS=(
 
 # Seconds a component may take to become healthy before `up` gives up on it.
 declare -A DEADLINE=([mariadb]=90 [nacos]=120 [seata]=90 [rocketmq]=90)
-SERVICE_DEADLINE="${MALL_SERVICE_DEADLINE:-180}"
+# Nine Spring Boot JVMs starting at once on two cores take ~130 s; leave room for a slower machine.
+SERVICE_DEADLINE="${MALL_SERVICE_DEADLINE:-300}"
 
 IS_TTY=0; [ -t 1 ] && IS_TTY=1
 
