@@ -761,7 +761,7 @@ stack_replay() {
 # ./mall chaos SCENARIO|all: a replay with one fault injected and recovered, then the invariants.
 stack_chaos() {
   load_ports
-  local usage="usage: ./mall chaos SCENARIO|all [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]"
+  local usage="usage: ./mall chaos SCENARIO[,SCENARIO...]|ci|all [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]"
   [ $# -ge 1 ] && [ "${1#--}" = "$1" ] || die "$usage"
   local scenario="$1"; shift
   local file="$SAMPLE_CSV" args=()

@@ -52,7 +52,8 @@ public class StockService {
             return;
         }
         // SKU order is the lock order: two orders sharing SKUs then wait for each other instead of
-        // deadlocking in InnoDB, and their Seata global locks are requested in the same order too.
+        // deadlocking in InnoDB, and their Seata global locks are checked in the same order too.
+        stock.lockSkus(sorted.stream().map(StockLine::sku).toList());
         for (StockLine line : sorted) {
             if (stock.reserve(line.sku(), line.quantity()) == 0) {
                 throw refusal(line);
@@ -73,6 +74,7 @@ public class StockService {
         if (rows.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "NO_RESERVATION", "order " + orderId + " reserved no stock");
         }
+        lockSkusOf(rows);
         if (rows.stream().anyMatch(r -> r.getStatus() == ReservationStatus.RELEASED)) {
             throw new ApiException(HttpStatus.CONFLICT, "RESERVATION_RELEASED",
                     "order " + orderId + " released its stock already; it cannot be sold");
@@ -99,6 +101,7 @@ public class StockService {
             throw new ApiException(HttpStatus.CONFLICT, "RESERVATION_SOLD",
                     "order " + orderId + " has sold stock; it cannot be released");
         }
+        lockSkusOf(rows);
         int moved = 0;
         for (StockReservation r : rows) {
             if (r.getStatus() == ReservationStatus.RESERVED) {
@@ -107,6 +110,15 @@ public class StockService {
             }
         }
         log.info("order {}: {} line(s) reserved → available ({} row(s) in total)", orderId, moved, rows.size());
+    }
+
+    /** {@link StockMapper#lockSkus} for the reserved lines about to move; nothing when none is RESERVED. */
+    private void lockSkusOf(List<StockReservation> rows) {
+        List<String> skus = rows.stream().filter(r -> r.getStatus() == ReservationStatus.RESERVED)
+                .map(StockReservation::getSku).sorted().toList();
+        if (!skus.isEmpty()) {
+            stock.lockSkus(skus);
+        }
     }
 
     private static void requireOrderId(long orderId) {
