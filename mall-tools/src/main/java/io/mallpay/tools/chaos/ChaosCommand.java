@@ -44,6 +44,13 @@ public final class ChaosCommand {
 
     static final String GLOBAL_TRANSACTIONS = "GLOBAL_TRANSACTIONS";
     private static final long POLL_MILLIS = 200;
+    /**
+     * Longest wait, after the replay drained, for the TC to hold no global transaction: sessions it
+     * restored or kept retrying finish on its own schedule (a Begin session rolls back at its 60 s
+     * timeout; a phase-2 retry waits for the participant's RM to register again).
+     */
+    static final java.time.Duration SETTLE_TIMEOUT = java.time.Duration.ofMinutes(5);
+    private static final long SETTLE_POLL_MILLIS = 2_000;
 
     private ChaosCommand() {
     }
@@ -121,6 +128,7 @@ public final class ChaosCommand {
         Double recoveredAt = null;
         Double recoverySeconds = null;
         Double replayEndedAt = null;
+        Double settleSeconds = null;
         ReplayRunner.Result result = null;
         boolean faultOn = false;
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
@@ -189,6 +197,9 @@ public final class ChaosCommand {
         if (result != null && result.exitCode() != 0) {
             errors.add("the replay exited " + result.exitCode());
         }
+        if (replayEndedAt != null) {
+            settleSeconds = settle(actions, SETTLE_TIMEOUT, SETTLE_POLL_MILLIS, out);
+        }
         Map<String, Object> summary = result == null || result.summary() == null ? Map.of() : result.summary();
         // A whole-run fault is cleared after the drain: there is no drain after its recovery.
         Double drainAfterRecovery = !s.wholeRun() && recoveredAt != null && replayEndedAt != null
@@ -217,7 +228,8 @@ public final class ChaosCommand {
                 started.getCount() == 0 ? (startedNanos.get() - t0) / 1e9 : null, injectedAt, doneAtInjection,
                 globalTxAtInjection,
                 recoveredAt, recoverySeconds, result == null ? null : result.exitCode(), map(summary.get("outcomes")),
-                map(summary.get("replayed")), replayEndedAt, drainAfterRecovery, map(summary.get("drain")), ok,
+                map(summary.get("replayed")), replayEndedAt, drainAfterRecovery, map(summary.get("drain")), settleSeconds,
+                ok,
                 failed, failedRows, unfinished, List.copyOf(errors));
     }
 
@@ -234,6 +246,37 @@ public final class ChaosCommand {
             return false;
         } catch (java.util.concurrent.ExecutionException e) {
             return true;
+        }
+    }
+
+    /**
+     * Waits until the TC holds no global transaction, at most {@code timeout}; returns the seconds
+     * it took, or null when it did not happen (the check then names what is left).
+     */
+    static Double settle(FaultActions actions, java.time.Duration timeout, long pollMillis, PrintStream out) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        Integer live;
+        while (true) {
+            live = probe(actions, out);
+            if (live != null && live == 0) {
+                double s = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+                if (s > 0) {
+                    out.println("chaos: the TC holds no global transaction " + ChaosReport.num(s) + " s after the drain");
+                }
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                out.println("chaos: the TC still holds " + live + " global transaction(s) " + timeout.toSeconds()
+                        + " s after the drain");
+                return null;
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class ChaosReport {
      * @param replayEndedAt        when the replay (including its drain) returned (s)
      * @param drainAfterRecovery   replayEndedAt - recoveredAt (s); null when recovery came later
      * @param drain                the replay's own drain summary
+     * @param settleSeconds        after the drain, how long until the TC held no global transaction;
+     *                             null when that did not happen within {@link ChaosCommand#SETTLE_TIMEOUT}
      * @param invariantsOk         every invariant PASS or WARN; null when the check did not run
      * @param failedInvariants     names of the FAILed invariants
      * @param failedRows           invariant name → its offending rows (problem, values)
@@ -46,7 +48,8 @@ public final class ChaosReport {
     public record Result(String scenario, String injected, Double replayStartedAt, Double injectedAt,
                          Integer doneAtInjection, Integer globalTxAtInjection, Double recoveredAt, Double recoverySeconds, Integer replayExit,
                          Map<String, Object> outcomes, Map<String, Object> replayed, Double replayEndedAt,
-                         Double drainAfterRecovery, Map<String, Object> drain, Boolean invariantsOk,
+                         Double drainAfterRecovery, Map<String, Object> drain, Double settleSeconds,
+                         Boolean invariantsOk,
                          List<String> failedInvariants, Map<String, List<Map<String, Object>>> failedRows,
                          List<Map<String, Object>> unfinishedGlobalTx, List<String> errors) {
 
@@ -71,7 +74,7 @@ public final class ChaosReport {
     }
 
     static final String[] HEADER = {"SCENARIO", "INJECTED", "AT s", "DONE@INJ", "GTX@INJ", "RECOVERED s", "RECOVERY s",
-            "DRAIN s", "INVARIANTS", "UNFINISHED GTX", "OUTCOMES"};
+            "DRAIN s", "SETTLE s", "INVARIANTS", "UNFINISHED GTX", "OUTCOMES"};
 
     /** The per-scenario table, then one line per failed invariant row and per error. */
     public void printTable(PrintStream out) {
@@ -81,7 +84,8 @@ public final class ChaosReport {
             rows.add(new String[]{r.scenario(), r.injected(), num(r.injectedAt()),
                     r.doneAtInjection() == null ? "-" : String.valueOf(r.doneAtInjection()),
                     r.globalTxAtInjection() == null ? "-" : String.valueOf(r.globalTxAtInjection()),
-                    num(r.recoveredAt()), num(r.recoverySeconds()), num(r.drainAfterRecovery()), invariants(r),
+                    num(r.recoveredAt()), num(r.recoverySeconds()), num(r.drainAfterRecovery()),
+                    num(r.settleSeconds()), invariants(r),
                     String.valueOf(r.unfinishedGlobalTx().size()), flat(r.outcomes())});
         }
         int[] width = new int[HEADER.length];
@@ -151,6 +155,7 @@ public final class ChaosReport {
             m.put("replayEndedAtSeconds", r.replayEndedAt());
             m.put("drainAfterRecoverySeconds", r.drainAfterRecovery());
             m.put("drain", r.drain());
+            m.put("tcSettleSecondsAfterDrain", r.settleSeconds());
             m.put("invariantsOk", r.invariantsOk());
             m.put("failedInvariants", r.failedInvariants());
             m.put("failedRows", r.failedRows());

@@ -71,9 +71,13 @@ class ChaosCommandTest {
             note("fail " + component + " " + point);
         }
 
+        /** Answers of the TC probe in turn; 0 once they are used up. */
+        final java.util.Deque<Integer> live = new java.util.ArrayDeque<>();
+
         @Override
         public int liveGlobalTransactions() {
-            return 7;
+            Integer next = live.poll();
+            return next == null ? 0 : next;
         }
 
         @Override
@@ -114,6 +118,7 @@ class ChaosCommandTest {
     @Test
     void killIsInjectedAfterTheFirstInvoiceHeldThenRecoveredBeforeTheReplayEndsAndTheCheck() {
         FakeActions log = new FakeActions();
+        log.live.add(7);
         Scenario s = new Scenario("kill-x", Scenario.Kind.KILL, "pay-fund", Duration.ofMillis(200), Duration.ofMillis(300));
 
         ChaosReport.Result r = ChaosCommand.runScenario(s, replay(log, 100, 20, 50), log,
@@ -239,6 +244,22 @@ class ChaosCommandTest {
                 "clear mall-order order.payment-result.receive", "replay end", "check");
         assertThat(drop.describe()).contains("NEVER");
         assertThat(down.describe()).contains("503");
+    }
+
+    @Test
+    void afterTheDrainItWaitsForTheTcToHoldNoGlobalTransactionAndGivesUpAtTheTimeout() {
+        FakeActions settling = new FakeActions();
+        settling.live.addAll(List.of(3, 1, 0));
+        assertThat(ChaosCommand.settle(settling, Duration.ofSeconds(5), 20, out)).isNotNull().isGreaterThanOrEqualTo(0.0);
+        assertThat(settling.live).isEmpty();
+
+        FakeActions stuck = new FakeActions();
+        for (int i = 0; i < 1000; i++) {
+            stuck.live.add(2);
+        }
+        long t0 = System.nanoTime();
+        assertThat(ChaosCommand.settle(stuck, Duration.ofMillis(100), 10, out)).isNull();
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(90L, 2_000L);
     }
 
     @Test

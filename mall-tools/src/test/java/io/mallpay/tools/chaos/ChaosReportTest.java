@@ -28,7 +28,7 @@ class ChaosReportTest {
             rows.put(failed.get(0), gtx);
         }
         return new ChaosReport.Result(name, "SIGKILL pay-fund", 3.0, 23.04, 41, 9, 70.55, 37.5, 0, outcomes, Map.of(),
-                95.0, 24.45, Map.of("drained", true), ok, failed, rows, gtx, errors);
+                95.0, 24.45, Map.of("drained", true), 12.0, ok, failed, rows, gtx, errors);
     }
 
     @Test
@@ -79,6 +79,7 @@ class ChaosReportTest {
         assertThat(s.get("invoicesDoneAtInjection")).isEqualTo(41);
         assertThat(s.get("globalTransactionsInFlightAtInjection")).isEqualTo(9);
         assertThat(s.get("recoverySeconds")).isEqualTo(37.5);
+        assertThat(s.get("tcSettleSecondsAfterDrain")).isEqualTo(12.0);
         assertThat(s.get("drainAfterRecoverySeconds")).isEqualTo(24.45);
         assertThat(s.get("failedInvariants")).isEqualTo(List.of("GLOBAL_TRANSACTIONS"));
         assertThat((List<?>) s.get("unfinishedGlobalTransactions")).hasSize(1);
