@@ -28,8 +28,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>503 {@code UPSTREAM_UNAVAILABLE}: no instance in Nacos, or the instance refused or did not
  *       accept the connection (a stopped or killed service). Nothing reached the service: retrying
  *       the same request, with the same {@code Idempotency-Key}, is safe.</li>
- *   <li>502 {@code UPSTREAM_CLOSED}: the service closed the connection before answering (killed
- *       mid-request). The request may or may not have taken effect: retry with the same
+ *   <li>502 {@code UPSTREAM_CLOSED}: the service closed or reset the connection before answering
+ *       (killed mid-request), or another I/O error cut the exchange. The request may or may not have taken effect: retry with the same
  *       {@code Idempotency-Key} to learn which.</li>
  *   <li>504 {@code UPSTREAM_TIMEOUT}: no answer within the route's response timeout (60 s,
  *       mall-gateway.yaml); same advice as 502.</li>
@@ -90,7 +90,8 @@ public class UpstreamProblemHandler implements ErrorWebExceptionHandler {
                 return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
                         "the service behind this route is not available; nothing reached it, retry later");
             }
-            if (t.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException")) {
+            if (t.getClass().getName().equals("reactor.netty.http.client.PrematureCloseException")
+                    || t instanceof java.io.IOException) {
                 return new Problem(HttpStatus.BAD_GATEWAY, "UPSTREAM_CLOSED",
                         "the service closed the connection before answering; retry with the same Idempotency-Key");
             }

@@ -42,8 +42,12 @@ class UpstreamProblemHandlerTest {
         assertThat(UpstreamProblemHandler.classify(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT)).status())
                 .isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(UpstreamProblemHandler.classify(new TimeoutException()).code()).isEqualTo("UPSTREAM_TIMEOUT");
-        assertThat(UpstreamProblemHandler.classify(reactor.netty.http.client.PrematureCloseException.TEST_EXCEPTION))
-                .isNotNull();
+        assertThat(UpstreamProblemHandler.classify(reactor.netty.http.client.PrematureCloseException.TEST_EXCEPTION)
+                .code()).isEqualTo("UPSTREAM_CLOSED");
+        // a service killed mid-request: the kernel resets the connection (seen in ./mall chaos kill-order)
+        assertThat(UpstreamProblemHandler.classify(new RuntimeException(
+                new java.io.IOException("recvAddress(..) failed: Connection reset by peer"))).status())
+                .isEqualTo(HttpStatus.BAD_GATEWAY);
     }
 
     @Test
