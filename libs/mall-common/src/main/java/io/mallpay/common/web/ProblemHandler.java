@@ -102,18 +102,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + " coordinator is back: " + coordinator.getMessage());
     }
 
+    /** Seata framework error codes that mean the TC could not be reached or talked to. */
+    private static final java.util.Set<String> NETWORK_CODES = java.util.Set.of("NetConnect", "NetRegAppname",
+            "NetDisconnect", "NetDispatch", "NetOnMessage", "getChannelError", "ChannelNotWritable",
+            "ChannelIsNotWritable", "NoAvailableService", "RegisterRM");
+    /** What those failures say when they carry no such code (NettyClientChannelManager, the RM). */
+    private static final java.util.List<String> NETWORK_MESSAGES = java.util.List.of(
+            "can not connect to services-server", "can not register RM", "No available service");
+    /**
+     * Transaction error codes of a TC that failed or lost the global transaction (begin refused,
+     * branch register/report failed, the session gone or timed out, the store failed). Lock
+     * conflicts, branch rollback failures and fence errors are not among them.
+     */
+    private static final java.util.Set<String> COORDINATOR_CODES = java.util.Set.of("BeginFailed", "IO",
+            "BranchRegisterFailed", "BranchReportFailed", "GlobalTransactionNotExist", "GlobalTransactionNotActive",
+            "GlobalTransactionStatusInvalid", "FailedWriteSession", "FailedStore", "NotRaftLeader",
+            "TransactionTimeout");
+
     /**
      * The throwable in {@code e}'s cause chain that says the Seata TC failed: a Seata
-     * {@code FrameworkException} (no TC to connect to, RM registration failed) or
-     * {@code TransactionException} (begin, branch register, commit or rollback refused or lost), or
+     * {@code FrameworkException} of the network (no TC to connect to, RM registration failed), a
+     * {@code TransactionException} whose code says the TC failed or lost the global transaction, or
      * any throwable raised inside Seata's RPC client ({@code org.apache.seata.core.rpc}, e.g. a
-     * closed channel while waiting for the TC's answer). Null when none is.
+     * closed channel while waiting for the TC's answer). Null when none is: a fence error or a lock
+     * conflict is not a coordinator failure.
      */
     static Throwable coordinatorFailure(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (t instanceof org.apache.seata.common.exception.FrameworkException
-                    || t instanceof org.apache.seata.core.exception.TransactionException) {
+            if (t instanceof org.apache.seata.common.exception.FrameworkException f
+                    && (f.getErrcode() != null && NETWORK_CODES.contains(f.getErrcode().name())
+                    || f.getMessage() != null && NETWORK_MESSAGES.stream().anyMatch(f.getMessage()::contains))) {
+                return t;
+            }
+            if (t instanceof org.apache.seata.core.exception.TransactionException x
+                    && x.getCode() != null && COORDINATOR_CODES.contains(x.getCode().name())) {
                 return t;
             }
             StackTraceElement[] frames = t.getStackTrace();

@@ -65,6 +65,17 @@ class ProblemHandlerTest {
     }
 
     @Test
+    void fenceErrorsAndLockConflictsAreNotCoordinatorFailures() {
+        assertThat(ProblemHandler.coordinatorFailure(new org.apache.seata.integration.tx.api.fence.exception
+                .CommonFenceException("insert failed",
+                org.apache.seata.common.exception.FrameworkErrorCode.InsertRecordError))).isNull();
+        assertThat(ProblemHandler.coordinatorFailure(new org.apache.seata.core.exception.TransactionException(
+                org.apache.seata.core.exception.TransactionExceptionCode.LockKeyConflict, "conflict"))).isNull();
+        assertThat(ProblemHandler.coordinatorFailure(new org.apache.seata.core.exception.TransactionException(
+                org.apache.seata.core.exception.TransactionExceptionCode.GlobalTransactionNotExist, "gone"))).isNotNull();
+    }
+
+    @Test
     void anyOtherExceptionIsRethrownUnchanged() {
         IllegalStateException bug = new IllegalStateException("a bug");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.onOtherException(bug)).isSameAs(bug);
