@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault-injection suite in its reduced CI form ({@code ./mall chaos ci}): for each of the most
- * telling faults (the Seata TC killed, the TCC fund-account participant killed, an AT participant
+ * telling faults (the TCC fund-account participant killed, the Seata TC killed, an AT participant
  * hung past the Feign and global transaction timeouts, accounting down while payments complete,
  * bank callbacks dropped, the merchant-notification receiver down), a replay of real invoices
  * with the fault injected and recovered mid-run, then the invariant checker over what it wrote.
@@ -54,7 +54,7 @@ class ChaosIT {
             assertThat(s.path("invariantsOk").asBoolean()).as(name + " invariants: " + s.path("failedRows")).isTrue();
             assertThat(s.path("unfinishedGlobalTransactions")).as(name + " unfinished global transactions").isEmpty();
         }
-        assertThat(names).containsExactly("kill-seata", "kill-fund", "freeze-points", "kill-accounting", "bank-drop",
+        assertThat(names).containsExactly("kill-fund", "kill-seata", "freeze-points", "kill-accounting", "bank-drop",
                 "notify-down");
         assertThat(json.path("ok").asBoolean()).isTrue();
         assertThat(r.exitCode()).as(r.output()).isZero();

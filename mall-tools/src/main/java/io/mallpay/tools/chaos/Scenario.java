@@ -76,11 +76,12 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             new Scenario("notify-down", Kind.NOTIFY_DOWN, "mall-order", INJECT_AFTER, Duration.ofSeconds(60)));
 
     /**
-     * The reduced set CI runs ({@code ./mall chaos ci}): the TC killed, a TCC participant killed, a
+     * The reduced set CI runs ({@code ./mall chaos ci}): a TCC participant killed, the TC killed, a
      * hung AT participant, accounting down while payments complete, callbacks dropped, the
-     * notification receiver down.
+     * notification receiver down. The TC is not killed first: on a freshly started stack the first
+     * replay's invoices are still opening cards 10 s in, with no global transaction in flight.
      */
-    public static final List<String> CI = List.of("kill-seata", "kill-fund", "freeze-points", "kill-accounting",
+    public static final List<String> CI = List.of("kill-fund", "kill-seata", "freeze-points", "kill-accounting",
             "bank-drop", "notify-down");
 
     public Scenario {
