@@ -193,6 +193,17 @@ alive_pid() {
   echo "$pid"
 }
 
+# True while the pid file's process exists but has not exec'd into the component yet: the
+# launching subshell (cd, env, setsid) still carries the caller's command line. On a loaded
+# machine that takes long enough for wait_healthy to see it, and it is not a dead component.
+launching() {
+  local pid state
+  pid="$(cat "$(pidfile "$1")" 2>/dev/null)" || return 1
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  state="$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)"
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
 mariadbd_pid() {
   local f pid
   f="$(datadir mariadb)/mariadbd.pid"
@@ -393,7 +404,7 @@ wait_healthy() {
         say "$name is up ($((SECONDS - start))s)"
         continue
       fi
-      if ! alive_pid "$name" >/dev/null; then
+      if ! alive_pid "$name" >/dev/null && ! launching "$name"; then
         [ $IS_TTY -eq 1 ] && printf '\r\033[K'
         fail_component "$name" "exited while starting"
       fi
