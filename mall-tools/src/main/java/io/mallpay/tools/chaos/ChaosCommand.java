@@ -8,7 +8,6 @@ import io.mallpay.tools.check.Violation;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class ChaosCommand {
     public static int run(ChaosOptions options, PrintStream out) {
         Map<String, String> env;
         try {
-            env = readEnv(options.stackEnv());
+            env = CheckCommand.readEnv(options.stackEnv());
         } catch (IOException e) {
             out.println("chaos failed: cannot read " + options.stackEnv() + ": " + e.getMessage());
             return 1;
@@ -335,16 +334,5 @@ public final class ChaosCommand {
 
     private static double seconds(long t0) {
         return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
-    }
-
-    private static Map<String, String> readEnv(Path stackEnv) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(stackEnv)) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.startsWith("#")) {
-                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
-        return env;
     }
 }

@@ -132,8 +132,8 @@ public final class CheckCommand {
         }
     }
 
-    /** KEY=VALUE lines; anything else (comments, blanks) is skipped. */
-    static Map<String, String> readEnv(Path stackEnv) throws IOException {
+    /** The KEY=VALUE lines of stack.env; anything else (comments, blanks) is skipped. */
+    public static Map<String, String> readEnv(Path stackEnv) throws IOException {
         Map<String, String> env = new HashMap<>();
         for (String line : Files.readAllLines(stackEnv)) {
             int eq = line.indexOf('=');
