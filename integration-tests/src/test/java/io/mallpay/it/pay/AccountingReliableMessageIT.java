@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mallpay.it.support.Db;
 import io.mallpay.it.support.MallCli;
 import io.mallpay.it.support.Pay;
+import io.mallpay.it.support.Processes;
 import io.mallpay.it.support.Stack;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 import static io.mallpay.it.support.Mall.check;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -90,28 +94,37 @@ class AccountingReliableMessageIT {
         String card = Pay.card(10_000);
         Pay.bankMode(card, "NEVER", 0);
         String paymentId = Pay.payByCard(o, card);
+        long producerPid = Processes.pid("pay-payment");
         // the next completion commits its global transaction, then pay-payment dies before committing the message
         Pay.arm("PAY_PAYMENT_PORT", "pay.accounting.before-end-transaction", "HALT", 0, 1);
-        try {
-            Pay.callback(Pay.callbackBody(paymentId, "SUCCEEDED", 4_321, Pay.MERCHANT), Pay.bankSecret(),
-                    Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString());
-        } catch (RuntimeException connectionCut) {
-            // expected: the process answering it halted
-        }
+        Throwable cut = catchThrowable(() -> Pay.callback(Pay.callbackBody(paymentId, "SUCCEEDED", 4_321, Pay.MERCHANT),
+                Pay.bankSecret(), Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString()));
+        assertThat(cut).as("the callback got no answer: the process answering it halted").isNotNull();
+        Processes.awaitDeath("pay-payment", producerPid, Duration.ofSeconds(30));
         assertThat(Db.queryString("pay_payment", "SELECT status FROM payment WHERE payment_id = ?", paymentId)).isEqualTo("PAID");
         assertThat(Pay.vouchersOf(paymentId)).isZero();
 
-        MallCli.Result start = MallCli.run(Map.of(), 240, "start", "pay-payment");
-        assertThat(start.exitCode()).as(start.output()).isZero();
+        Path log = STACK.root().resolve(".run/logs/pay-payment.log");
+        long logBefore = Files.size(log);
+        Processes.restartAfterDeath("pay-payment", producerPid);
         // the broker asks the restarted producer group (every 10 s); the check-back reads PAID and commits
         long t0 = System.nanoTime();
         Pay.awaitVoucher(paymentId, Duration.ofSeconds(60));
         System.out.printf("voucher of %s present %d ms after pay-payment was back%n", paymentId,
                 (System.nanoTime() - t0) / 1_000_000);
         assertThat(Pay.vouchersOf(paymentId)).isEqualTo(1);
-        String log = Files.readString(STACK.root().resolve(".run/logs/pay-payment.log"));
-        assertThat(log).contains("check-back of accounting message").contains("for payment " + paymentId);
+        // the commit came from the restarted process's check-back of this very message
+        assertThat(logSince(log, logBefore)).containsPattern("check-back of accounting message \\S+ for payment "
+                + Pattern.quote(paymentId) + " \\(age \\d+ ms\\): COMMIT_MESSAGE");
         Pay.awaitOrderPaid(o.orderId(), Duration.ofSeconds(60));
+    }
+
+    /** What the component's log received after byte {@code offset} (its output is appended across restarts). */
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

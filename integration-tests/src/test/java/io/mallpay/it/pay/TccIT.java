@@ -5,6 +5,7 @@ import io.mallpay.it.support.Db;
 import io.mallpay.it.support.Mall;
 import io.mallpay.it.support.MallCli;
 import io.mallpay.it.support.Pay;
+import io.mallpay.it.support.Processes;
 import io.mallpay.it.support.SeataConsole;
 import io.mallpay.it.support.Stack;
 import io.mallpay.it.support.Tm;
@@ -47,11 +48,9 @@ class TccIT {
         }
     }
 
-    private static void restart(String component) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !MallCli.run(Map.of(), 30, "status").output()
-                .matches("(?s).*\\n" + component + "\\s+running.*"));
-        MallCli.Result r = MallCli.run(Map.of(), 240, "start", component);
-        assertThat(r.exitCode()).as(r.output()).isZero();
+    /** Restarts {@code component} once its process {@code haltedPid} (stopped by a HALT fault point) is gone. */
+    private static void restart(String component, long haltedPid) {
+        Processes.restartAfterDeath(component, haltedPid);
     }
 
     private static long fence(String database, String xid, String action) {
@@ -116,6 +115,7 @@ class TccIT {
     @Test
     void aConfirmDeliveredAgainAfterTheParticipantDiedChangesNothing() {
         Pay.Order o = Pay.order(1_000, 1);
+        long fundPid = Processes.pid("pay-fund");
         Pay.arm("PAY_FUND_PORT", "fund.credit.confirm.after-commit", "HALT", 0, 1);
         String paymentId = Pay.payByCard(o, Pay.card(10_000));
         Pay.awaitPayment(paymentId, "PAID", Duration.ofSeconds(60));
@@ -127,7 +127,7 @@ class TccIT {
         assertThat(sessionLive(xid)).isTrue();
         assertThat(Pay.merchantLedger(paymentId, "delta_available")).isEqualTo(980);
 
-        restart("pay-fund");
+        restart("pay-fund", fundPid);
         await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).until(() -> !sessionLive(xid));
         assertThat(fence("pay_fund", xid, "fund-credit")).isEqualTo(COMMITTED);
         assertThat(Db.queryLong("pay_fund", "SELECT COUNT(*) FROM fund_ledger WHERE reference = ? AND entry_type = 'CREDIT_CONFIRM'",
@@ -144,6 +144,7 @@ class TccIT {
     void aCancelDeliveredAgainAfterTheParticipantDiedChangesNothing() {
         Pay.Order o = Pay.order(1_000, 1);
         Pay.arm("PAY_PAYMENT_PORT", "pay.completion.before-global-commit", "FAIL", 0, 1);
+        long fundPid = Processes.pid("pay-fund");
         Pay.arm("PAY_FUND_PORT", "fund.credit.cancel.after-commit", "HALT", 0, 1);
         String card = Pay.card(10_000);
         Pay.bankMode(card, "NEVER", 0);
@@ -158,7 +159,7 @@ class TccIT {
         assertThat(fence("pay_fund", xid, "fund-credit")).isEqualTo(ROLLBACKED);
         assertThat(sessionLive(xid)).isTrue();
 
-        restart("pay-fund");
+        restart("pay-fund", fundPid);
         await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).until(() -> !sessionLive(xid));
         assertThat(Db.queryLong("pay_fund", "SELECT COUNT(*) FROM fund_ledger WHERE xid = ? AND entry_type = 'CREDIT_CANCEL'",
                 xid)).isEqualTo(1);
@@ -192,6 +193,7 @@ class TccIT {
         String card = Pay.card(10_000);
         Pay.bankMode(card, "NEVER", 0);
         String paymentId = Pay.payByCard(o, card);
+        long pid = Processes.pid(component);
         Pay.arm(portKey, point, "HALT", 0, 1);
         var cb = Pay.callback(Pay.callbackBody(paymentId, "SUCCEEDED", 1_000, Pay.MERCHANT), Pay.bankSecret(),
                 Long.toString(System.currentTimeMillis()), UUID.randomUUID().toString());
@@ -200,7 +202,7 @@ class TccIT {
         assertThat(Pay.payment(paymentId).get("status").asText()).isEqualTo("PENDING");
         assertThat(Pay.vouchersOf(paymentId)).isZero();
 
-        restart(component);
+        restart(component, pid);
         Pay.awaitPayment(paymentId, "PAID", RECOVERY);
         Pay.awaitVoucher(paymentId, Duration.ofSeconds(60));
         Pay.awaitOrderPaid(o.orderId(), Duration.ofSeconds(60));
