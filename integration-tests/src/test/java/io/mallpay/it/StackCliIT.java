@@ -59,7 +59,8 @@ class StackCliIT {
 
             assertThat(r.exitCode()).as(r.output()).isNotZero();
             assertThat(r.output()).contains("mariadb: port " + port + " is already in use");
-            assertThat(r.millis()).as("fails fast").isLessThan(30_000);
+            // refused before anything was launched or waited for (the preflight), not at a deadline
+            assertThat(r.output()).doesNotContain("waiting for").doesNotContain("did not become healthy");
             assertThat(Files.exists(run.resolve("pids/mariadb.pid"))).isFalse();
         }
     }
@@ -77,7 +78,8 @@ class StackCliIT {
         assertThat(r.exitCode()).as(r.output()).isNotZero();
         assertThat(r.output()).contains("mall-order exited while starting")
                 .contains("configuration not received from Nacos");
-        assertThat(r.millis()).as("fails as soon as the process dies, not at the deadline").isLessThan(90_000);
+        // it fails as soon as the process dies, not at the health deadline
+        assertThat(r.output()).doesNotContain("did not become healthy");
         String pid = Files.readString(run.resolve("pids/mall-order.pid")).trim();
         assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     }

@@ -55,15 +55,27 @@ class OutsideWriteIT {
                 assertThat(session[0]).isNotNull();
             });
             xid = session[0].get("xid").asText();
-            // The cancel's inventory branch moved 4 units reserved -> available and holds the row.
-            assertThat(Db.queryLong("mall_inventory", "SELECT available FROM sku WHERE sku = ?", f.skuA())).isEqualTo(20);
+            // The cancel's inventory branch moved 4 units reserved -> available and holds the row (an AT
+            // branch registers just before its local commit: wait for the commit, not only the branch).
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    Db.queryLong("mall_inventory", "SELECT available FROM sku WHERE sku = ?", f.skuA()) == 20);
             restockStarted = System.nanoTime();
             restock = CompletableFuture.supplyAsync(() -> Stack.postJson(Mall.service("MALL_INVENTORY_PORT")
                     + "/internal/stock/" + f.skuA() + "/restock", "{\"quantity\":7}", Map.of(), Duration.ofSeconds(60)));
-            Thread.sleep(2_000);
-            assertThat(restock).as("the restock waits for the global lock").isNotDone();
-            // mall-points stays frozen until the cancel gives up on it (Feign read timeout) and rolls back.
-            cancel.get();
+            // mall-points stays frozen until the cancel gives up on it (Feign read timeout) and rolls back;
+            // all that while, the restock must not complete under the cancel's live global transaction.
+            int seenWaiting = 0;
+            while (!cancel.isDone()) {
+                boolean restockDone = restock.isDone();
+                boolean cancelLive = console.globalSessions().stream().anyMatch(s -> xid.equals(s.path("xid").asText()));
+                assertThat(restockDone && cancelLive).as("the restock completed while the cancel's global "
+                        + "transaction %s still held the row", xid).isFalse();
+                if (cancelLive) {
+                    seenWaiting++;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(seenWaiting).as("polls that saw the restock waiting behind the live cancel").isPositive();
         } finally {
             Processes.signal("mall-points", "CONT");
         }

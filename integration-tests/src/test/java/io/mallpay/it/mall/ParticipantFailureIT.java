@@ -114,17 +114,21 @@ class ParticipantFailureIT {
         var checkout = checkoutAsync(f, 300);                  // 300 > 100 points: will fail in points
         String xid = awaitBranches("mall_order", "mall_coupon").get("xid").asText();
         // The branch registers when its local transaction commits, a moment before mall-coupon
-        // answers mall-order; give the answer time to leave, so the checkout moves on to points.
-        Thread.sleep(1_000);
+        // answers mall-order; once the checkout's request waits at the frozen mall-points, that
+        // answer has left, and killing mall-coupon cannot cut it.
+        Processes.awaitRequestPendingAt(Stack.get().port("MALL_POINTS_PORT"), Duration.ofSeconds(20));
         kill("mall-coupon");                                   // its branch is registered, its process gone
         cont("mall-points");
 
         HttpResponse<String> r = checkout.get();
         assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
         assertThat(Mall.code(r)).isEqualTo("NOT_ENOUGH_POINTS");
-        // The TC cannot undo the coupon branch while mall-coupon is down: the transaction stays open.
-        Thread.sleep(3_000);
-        assertThat(console.globalSessions()).anyMatch(s -> xid.equals(s.path("xid").asText()));
+        // The TC cannot undo the coupon branch while mall-coupon is down: the transaction stays open,
+        // waiting to retry its rollback.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(console.globalSessions()).filteredOn(s -> xid.equals(s.path("xid").asText()))
+                        .singleElement().satisfies(s -> assertThat(s.path("status").asInt())
+                                .as("RollbackRetrying(5) or TimeoutRollbackRetrying(7)").isIn(5, 7)));
         assertThat(Db.queryString("mall_coupon", "SELECT status FROM user_coupon WHERE id = ?", f.coupon()))
                 .isEqualTo("LOCKED");
 
