@@ -246,26 +246,43 @@ state_of() {
 # Some process (of this or any other run directory) runs the component's jar.
 jar_in_use() { pgrep -f -- "-jar $(jar_of "$1")" >/dev/null 2>&1; }
 
+# The components whose jar is missing or older than a source or pom of its module group (api + app)
+# or of the shared libraries, one per line.
+stale_jars() {
+  local c jar inputs
+  for c in "${ALL_COMPONENTS[@]}"; do
+    jar="$(jar_of "$c")"
+    if [ ! -f "$jar" ]; then echo "$c"; continue; fi
+    if is_service "$c"; then
+      inputs=("$(dirname "$(dirname "$jar")")" "$ROOT/libs" "$ROOT/pom.xml")
+      # api + app live side by side in the service group's folder
+      [ "$c" = mall-gateway ] || inputs+=("$(dirname "$(dirname "$(dirname "$jar")")")")
+    else
+      inputs=("$(dirname "$(dirname "$jar")")")
+    fi
+    if [ -n "$(find "${inputs[@]}" \( -path '*/target' -prune \) -o -type f \
+                \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
+      echo "$c"
+    fi
+  done
+}
+
+# The running components that do not run the current source: their jar is stale, or was rebuilt
+# after the process started (it still runs the classes it loaded from the old one). One per line.
+stale_running() {
+  local c stale
+  stale=" $(stale_jars | tr '\n' ' ') "
+  for c in "${ALL_COMPONENTS[@]}"; do
+    alive_pid "$c" >/dev/null || continue
+    # the pid file is written as the component is launched: a jar newer than it came after the start
+    if [[ "$stale" == *" $c "* ]] || [ "$(jar_of "$c")" -nt "$(pidfile "$c")" ]; then echo "$c"; fi
+  done
+}
+
 stack_build() {
-  local force="${1:-}" stale="" c jar
+  local force="${1:-}" stale="" c
   if [ -z "$force" ]; then
-    for c in "${ALL_COMPONENTS[@]}"; do
-      jar="$(jar_of "$c")"
-      if [ ! -f "$jar" ]; then stale="$stale $c"; continue; fi
-      # A source or pom of the module's group (api + app) or of the shared library, newer than the jar.
-      local inputs
-      if is_service "$c"; then
-        inputs=("$(dirname "$(dirname "$jar")")" "$ROOT/libs" "$ROOT/pom.xml")
-        # api + app live side by side in the service group's folder
-        [ "$c" = mall-gateway ] || inputs+=("$(dirname "$(dirname "$(dirname "$jar")")")")
-      else
-        inputs=("$(dirname "$(dirname "$jar")")")
-      fi
-      if [ -n "$(find "${inputs[@]}" \( -path '*/target' -prune \) -o -type f \
-                  \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit 2>/dev/null)" ]; then
-        stale="$stale $c"
-      fi
-    done
+    stale="$(stale_jars | sed 's/^/ /' | tr -d '\n')"
     [ -z "$stale" ] && return 0
     # Never rewrite a jar under a running JVM (it loads classes from it lazily and would fail),
     # whichever run directory started it: the build rewrites every module's jar.
@@ -694,7 +711,15 @@ stack_test() {
     verify_nothing_left || rc=1
     trap - INT TERM
   else
-    say "unit tests (the stack is running: its jars are left as they are) ..."
+    # The integration tests would run against whatever the stack was started from: refuse when
+    # that is not the current source rather than report on code that is not under test.
+    local behind
+    behind="$(stale_running | tr '\n' ' ')"
+    [ -z "$behind" ] || die "the running stack does not run the current source of: $behind
+  (a source is newer than its jar, or the jar is newer than the process). Either ./mall down and
+  run ./mall test again (it builds, starts and stops its own stack), or rebuild and restart those
+  components (./mall stop NAME; ./mvnw -q -DskipTests -pl MODULE -am package; ./mall start NAME)."
+    say "unit tests (the stack is running the current source: its jars are left as they are) ..."
     "$ROOT/mvnw" -B test || die "unit tests failed"
     say "using the stack that is already running (it stays up)"
     ( stack_up ) || die "the stack did not come up"
