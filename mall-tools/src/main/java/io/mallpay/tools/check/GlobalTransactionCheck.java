@@ -23,8 +23,8 @@ import java.util.Set;
 final class GlobalTransactionCheck {
 
     static final String NAME = "GLOBAL_TRANSACTIONS";
-    static final String DESCRIPTION = "the Seata TC holds no global session past its timeout and no lock of one"
-            + " or of no session";
+    static final String DESCRIPTION = "no global session outlives its timeout + the TC's retry grace, and no global"
+            + " lock belongs to such a session or to none";
 
     /** Seata 2.x GlobalStatus and BranchStatus names by code (org.apache.seata.core.model). */
     private static final String[] GLOBAL_STATUS = {"UnKnown", "Begin", "Committing", "CommitRetrying", "Rollbacking",
