@@ -29,24 +29,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * background thread while one fault is applied {@link Scenario#injectAfter()} after its first
  * invoice, held for {@link Scenario#hold()}, then undone; the replay finishes and drains; then
  * {@link CheckCommand#evaluate} checks every invariant for what was written since the scenario
- * started. A whole-run fault ({@code bank-twice}) is set before the replay and cleared after it.
+ * started, a global transaction begun before the replay ended and still live after the settle
+ * wait counting as unfinished. A whole-run fault ({@code bank-twice}) is set before the replay and cleared after it.
  * The per-scenario table is printed at the end and the {@link ChaosReport} written as JSON.
  *
  * <p>Exit code 0 when every scenario's invariants hold and every action ran, 1 otherwise.
  */
 public final class ChaosCommand {
 
-    /** The invariant check run after a scenario (since = the scenario's start). */
+    /**
+     * The invariant check run after a scenario: {@code since} = the scenario's start,
+     * {@code runEnded} = when its replay ended (null when it never did).
+     */
     interface Checker {
-        CheckResult check(Instant since) throws Exception;
+        CheckResult check(Instant since, Instant runEnded) throws Exception;
     }
 
     static final String GLOBAL_TRANSACTIONS = "GLOBAL_TRANSACTIONS";
     private static final long POLL_MILLIS = 200;
     /**
-     * Longest wait, after the replay drained, for the TC to hold no global transaction: sessions it
-     * restored or kept retrying finish on its own schedule (a Begin session rolls back at its 60 s
-     * timeout; a phase-2 retry waits for the participant's RM to register again).
+     * Longest wait, after the replay drained, for the TC to hold no global transaction begun before
+     * the replay ended: sessions it restored or kept retrying finish on its own schedule (a Begin
+     * session rolls back at its 60 s timeout; a phase-2 retry waits for the participant's RM to
+     * register again). Sessions begun later (mall-order's timeout job) are not waited for.
      */
     static final java.time.Duration SETTLE_TIMEOUT = java.time.Duration.ofMinutes(5);
     private static final long SETTLE_POLL_MILLIS = 2_000;
@@ -67,7 +72,7 @@ public final class ChaosCommand {
         Thread undo = new Thread(actions::undoAll, "chaos-undo");
         Runtime.getRuntime().addShutdownHook(undo);
         ChaosReport report = runAll(options.scenarios(), new ToolsReplayRunner(options, out), actions,
-                since -> CheckCommand.evaluate(options.stackEnv(), since), out);
+                (since, runEnded) -> CheckCommand.evaluate(options.stackEnv(), since, runEnded), out);
         try {
             Runtime.getRuntime().removeShutdownHook(undo);
         } catch (IllegalStateException e) {
@@ -127,6 +132,7 @@ public final class ChaosCommand {
         Double recoveredAt = null;
         Double recoverySeconds = null;
         Double replayEndedAt = null;
+        Instant replayEnd = null;
         Double settleSeconds = null;
         ReplayRunner.Result result = null;
         boolean faultOn = false;
@@ -173,6 +179,7 @@ public final class ChaosCommand {
                 }
             }
             result = replaying.get();
+            replayEnd = Instant.now();
             replayEndedAt = seconds(t0);
             if (s.wholeRun() && faultOn) {
                 long r0 = System.nanoTime();
@@ -196,8 +203,8 @@ public final class ChaosCommand {
         if (result != null && result.exitCode() != 0) {
             errors.add("the replay exited " + result.exitCode());
         }
-        if (replayEndedAt != null) {
-            settleSeconds = settle(actions, SETTLE_TIMEOUT, SETTLE_POLL_MILLIS, out);
+        if (replayEnd != null) {
+            settleSeconds = settle(actions, replayEnd, SETTLE_TIMEOUT, SETTLE_POLL_MILLIS, out);
         }
         Map<String, Object> summary = result == null || result.summary() == null ? Map.of() : result.summary();
         // A whole-run fault is cleared after the drain: there is no drain after its recovery.
@@ -209,7 +216,7 @@ public final class ChaosCommand {
         Map<String, List<Map<String, Object>>> failedRows = new LinkedHashMap<>();
         List<Map<String, Object>> unfinished = new ArrayList<>();
         try {
-            CheckResult check = checker.check(start);
+            CheckResult check = checker.check(start, replayEnd);
             ok = check.exitCode() == 0;
             for (InvariantResult inv : check.invariants()) {
                 if (inv.status() == Status.FAIL) {
@@ -249,25 +256,28 @@ public final class ChaosCommand {
     }
 
     /**
-     * Waits until the TC holds no global transaction, at most {@code timeout}; returns the seconds
-     * it took, or null when it did not happen (the check then names what is left).
+     * Waits until the TC holds no global transaction begun before {@code replayEnd}, at most
+     * {@code timeout}; returns the seconds it took, or null when it did not happen (the check then
+     * names what is left). Polls every {@code pollMillis}; never throws.
      */
-    static Double settle(FaultActions actions, java.time.Duration timeout, long pollMillis, PrintStream out) {
+    static Double settle(FaultActions actions, Instant replayEnd, java.time.Duration timeout, long pollMillis,
+                         PrintStream out) {
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         Integer live;
         while (true) {
-            live = probe(actions, out);
+            live = settleProbe(actions, replayEnd, out);
             if (live != null && live == 0) {
                 double s = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
                 if (s > 0) {
-                    out.println("chaos: the TC holds no global transaction " + ChaosReport.num(s) + " s after the drain");
+                    out.println("chaos: the TC holds no global transaction begun before the replay ended "
+                            + ChaosReport.num(s) + " s after the drain");
                 }
                 return s;
             }
             if (System.nanoTime() > deadline) {
-                out.println("chaos: the TC still holds " + live + " global transaction(s) " + timeout.toSeconds()
-                        + " s after the drain");
+                out.println("chaos: the TC still holds " + live + " global transaction(s) begun before the replay"
+                        + " ended " + timeout.toSeconds() + " s after the drain");
                 return null;
             }
             try {
@@ -277,6 +287,18 @@ public final class ChaosCommand {
                 return null;
             }
         }
+    }
+
+    /** Live global transactions begun before {@code replayEnd}; null (and a line) when the console does not answer. */
+    private static Integer settleProbe(FaultActions actions, Instant replayEnd, PrintStream out) {
+        try {
+            return actions.liveGlobalTransactionsBegunBefore(replayEnd);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            out.println("chaos: could not count the global transactions left: " + e.getMessage());
+        }
+        return null;
     }
 
     /** Live global transactions just before the fault; null (and a line) when the console does not answer. */

@@ -37,12 +37,14 @@ public final class ChaosReport {
      * @param replayEndedAt        when the replay (including its drain) returned (s)
      * @param drainAfterRecovery   replayEndedAt - recoveredAt (s); null when recovery came later
      * @param drain                the replay's own drain summary
-     * @param settleSeconds        after the drain, how long until the TC held no global transaction;
+     * @param settleSeconds        after the drain, how long until the TC held no global transaction
+     *                             begun before the replay ended;
      *                             null when that did not happen within {@link ChaosCommand#SETTLE_TIMEOUT}
      * @param invariantsOk         every invariant PASS or WARN; null when the check did not run
      * @param failedInvariants     names of the FAILed invariants
      * @param failedRows           invariant name → its offending rows (problem, values)
-     * @param unfinishedGlobalTx   the GLOBAL_TRANSACTIONS invariant's rows
+     * @param unfinishedGlobalTx   the GLOBAL_TRANSACTIONS invariant's rows (sessions and locks that count as
+     *                             unfinished, each with its reason; sessions in flight are not listed)
      * @param errors               what went wrong in the run itself (an action, the replay, the check)
      */
     public record Result(String scenario, String injected, Double replayStartedAt, Double injectedAt,

@@ -1,6 +1,7 @@
 package io.mallpay.tools.chaos;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The faults {@code ./mall chaos} can apply to the running stack, and their undoing. Every call
@@ -35,6 +36,12 @@ public interface FaultActions {
 
     /** How many global transactions the TC holds right now (a probe, not a fault). */
     int liveGlobalTransactions() throws IOException, InterruptedException;
+
+    /**
+     * How many of the global transactions the TC holds right now were begun before {@code instant}
+     * (a probe: what a run left, not what background jobs began since).
+     */
+    int liveGlobalTransactionsBegunBefore(Instant instant) throws IOException, InterruptedException;
 
     /** Disarms the point {@link #failPoint} armed. */
     void clearPoint(String component, String point) throws IOException, InterruptedException;

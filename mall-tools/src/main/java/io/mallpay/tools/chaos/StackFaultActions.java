@@ -107,6 +107,11 @@ final class StackFaultActions implements FaultActions {
         return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"));
     }
 
+    @Override
+    public int liveGlobalTransactionsBegunBefore(java.time.Instant instant) throws IOException, InterruptedException {
+        return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"), instant);
+    }
+
     /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode and faults. */
     void undoAll() {
         for (String key : List.copyOf(failing.keySet())) {

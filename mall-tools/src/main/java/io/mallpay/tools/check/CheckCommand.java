@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -54,16 +55,24 @@ public final class CheckCommand {
      * Runs every check against the stack described by {@code stackEnv} ({@code .run/stack.env}:
      * MALL_DB_URL_PREFIX, SEATA_CONSOLE_PORT/USERNAME/PASSWORD; db user {@code mall} unless
      * MALL_DB_USERNAME says otherwise) and returns the structured result, for embedding in other
-     * reports. Throws IOException if {@code stackEnv} cannot be read.
+     * reports. GLOBAL_TRANSACTIONS judges sessions by their timeout only ({@link UnfinishedRule}).
+     * Throws IOException if {@code stackEnv} cannot be read.
      */
     public static CheckResult evaluate(Path stackEnv, Instant since) throws IOException {
+        return evaluate(stackEnv, since, null);
+    }
+
+    /**
+     * As {@link #evaluate(Path, Instant)}, for a run that ended at {@code runEnded} and then waited
+     * for the TC to settle: a global session begun before {@code runEnded} and still listed is
+     * unfinished whatever its age. {@code runEnded} null: judged by timeout only.
+     */
+    public static CheckResult evaluate(Path stackEnv, Instant since, Instant runEnded) throws IOException {
         Map<String, String> env = readEnv(stackEnv);
         String prefix = env.getOrDefault("MALL_DB_URL_PREFIX", "jdbc:mysql://127.0.0.1:3306");
         try (JdbcSql sql = JdbcSql.mariaDb(prefix, env.getOrDefault("MALL_DB_USERNAME", "mall"),
                 env.getOrDefault("MALL_DB_PASSWORD", ""))) {
-            return evaluate(sql, () -> SeataConsole.login(Integer.parseInt(require(env, "SEATA_CONSOLE_PORT")),
-                    require(env, "SEATA_CONSOLE_USERNAME"), require(env, "SEATA_CONSOLE_PASSWORD")),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS), since);
+            return evaluate(sql, () -> console(env), Clock.systemUTC(), since, runEnded);
         }
     }
 
@@ -74,9 +83,25 @@ public final class CheckCommand {
      * @throws IOException when stack.env cannot be read or the console does not answer
      */
     public static int liveGlobalTransactions(Path stackEnv) throws IOException, InterruptedException {
-        Map<String, String> env = readEnv(stackEnv);
+        return console(readEnv(stackEnv)).globalSessions().size();
+    }
+
+    /**
+     * How many of the global transactions the Seata TC holds right now were begun before
+     * {@code begunBefore} (a session with an unreadable begin time counts): what {@code ./mall chaos}
+     * waits for after a run, ignoring the ones background jobs began since.
+     *
+     * @throws IOException when stack.env cannot be read or the console does not answer
+     */
+    public static int liveGlobalTransactions(Path stackEnv, Instant begunBefore)
+            throws IOException, InterruptedException {
+        return (int) console(readEnv(stackEnv)).globalSessions().stream()
+                .filter(s -> UnfinishedRule.begunBefore(s, begunBefore)).count();
+    }
+
+    private static SeataConsole.Reader console(Map<String, String> env) throws IOException, InterruptedException {
         return SeataConsole.login(Integer.parseInt(require(env, "SEATA_CONSOLE_PORT")),
-                require(env, "SEATA_CONSOLE_USERNAME"), require(env, "SEATA_CONSOLE_PASSWORD")).globalSessions().size();
+                require(env, "SEATA_CONSOLE_USERNAME"), require(env, "SEATA_CONSOLE_PASSWORD"));
     }
 
     /** Opens the console only when its check runs, so a console failure fails that check alone. */
@@ -84,12 +109,18 @@ public final class CheckCommand {
         SeataConsole.Reader open() throws Exception;
     }
 
-    /** One check that may throw; {@link #evaluate(Sql, ConsoleOpener, Instant, Instant)} turns a throw into a FAIL. */
+    /** One check that may throw; {@link #evaluate(Sql, ConsoleOpener, Clock, Instant, Instant)} turns a throw into a FAIL. */
     private interface Check {
         InvariantResult run() throws Exception;
     }
 
     static CheckResult evaluate(Sql sql, ConsoleOpener console, Instant now, Instant since) {
+        return evaluate(sql, console, Clock.fixed(now, ZoneOffset.UTC), since, null);
+    }
+
+    /** {@code clock}: the time of the database checks, and again of the console read. */
+    static CheckResult evaluate(Sql sql, ConsoleOpener console, Clock clock, Instant since, Instant runEnded) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CheckContext ctx = CheckContext.of(sql, now, since);
         List<InvariantResult> results = new ArrayList<>();
         results.add(guard(StockCheck.NAME, StockCheck.DESCRIPTION, () -> StockCheck.run(ctx)));
@@ -97,7 +128,7 @@ public final class CheckCommand {
         results.add(guard(FundCheck.NAME, FundCheck.DESCRIPTION, () -> FundCheck.run(ctx)));
         results.add(guard(VoucherCheck.NAME, VoucherCheck.DESCRIPTION, () -> VoucherCheck.run(ctx)));
         results.add(guard(GlobalTransactionCheck.NAME, GlobalTransactionCheck.DESCRIPTION,
-                () -> GlobalTransactionCheck.run(console.open())));
+                () -> GlobalTransactionCheck.run(console.open(), new UnfinishedRule(clock.instant(), runEnded))));
         results.add(guard(PaymentVoucherCheck.NAME, PaymentVoucherCheck.DESCRIPTION,
                 () -> PaymentVoucherCheck.run(ctx)));
         results.add(guard(MerchantCreditCheck.NAME, MerchantCreditCheck.DESCRIPTION,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Progress while the replay runs: on a terminal a one-line bar redrawn with {@code \r} four times
@@ -20,7 +21,8 @@ final class Progress implements AutoCloseable {
     private final boolean terminal;
     private final ReplayStats stats;
     private final int total;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long startNanos;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "replay-progress");
         t.setDaemon(true);
@@ -28,10 +30,17 @@ final class Progress implements AutoCloseable {
     });
 
     Progress(PrintStream out, boolean terminal, ReplayStats stats, int total) {
+        this(out, terminal, stats, total, System::nanoTime);
+    }
+
+    /** {@code nanoClock}: where the rate's elapsed time comes from (System::nanoTime; a fixed one in tests). */
+    Progress(PrintStream out, boolean terminal, ReplayStats stats, int total, LongSupplier nanoClock) {
         this.out = out;
         this.terminal = terminal;
         this.stats = stats;
         this.total = total;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
     }
 
     Progress start() {
@@ -52,7 +61,7 @@ final class Progress implements AutoCloseable {
 
     private synchronized void print() {
         int done = stats.done();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (nanoClock.getAsLong() - startNanos) / 1e9;
         double rate = seconds <= 0 ? 0 : done / seconds;
         if (terminal) {
             out.print("\r" + bar(done, total, rate, stats.errors()));

@@ -16,26 +16,42 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChaosCommandTest {
 
-    /** Records every action with its time since the fake was made (ms). */
+    /**
+     * Records every action with its System.nanoTime(); releases {@link #injected} on every fault
+     * attempt and {@link #recovered} on every undo, so a fake replay can wait for them instead of
+     * racing them.
+     */
     static final class FakeActions implements FaultActions {
-        final long t0 = System.nanoTime();
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
         final List<Long> at = Collections.synchronizedList(new ArrayList<>());
+        final Semaphore injected = new Semaphore(0);
+        final Semaphore recovered = new Semaphore(0);
+        /** The instants the settle wait asked about, in turn. */
+        final List<Instant> begunBefore = Collections.synchronizedList(new ArrayList<>());
+        volatile Instant replayEnded;
         boolean failInject;
 
         void note(String e) {
             events.add(e);
-            at.add((System.nanoTime() - t0) / 1_000_000);
+            at.add(System.nanoTime());
+        }
+
+        /** Nanoseconds from the first {@code from} event to the first {@code to} event. */
+        long between(String from, String to) {
+            return at.get(events.indexOf(to)) - at.get(events.indexOf(from));
         }
 
         @Override
         public void kill(String component) throws IOException {
             note("kill " + component);
+            injected.release();
             if (failInject) {
                 throw new IOException("no such process");
             }
@@ -44,35 +60,44 @@ class ChaosCommandTest {
         @Override
         public void start(String component) {
             note("start " + component);
+            recovered.release();
         }
 
         @Override
         public void freeze(String component) {
             note("freeze " + component);
+            injected.release();
         }
 
         @Override
         public void thaw(String component) {
             note("thaw " + component);
+            recovered.release();
         }
 
         @Override
         public void bankCallbackMode(String mode) {
             note("bank " + mode);
+            injected.release();
         }
 
         @Override
         public void clearBankCallbackMode() {
             note("bank cleared");
+            recovered.release();
         }
 
         @Override
         public void failPoint(String component, String point) {
             note("fail " + component + " " + point);
+            injected.release();
         }
 
         /** Answers of the TC probe in turn; 0 once they are used up. */
         final java.util.Deque<Integer> live = new java.util.ArrayDeque<>();
+
+        /** Answers of the settle wait's probe in turn; 0 once they are used up. */
+        final java.util.Deque<Integer> left = new java.util.ArrayDeque<>();
 
         @Override
         public int liveGlobalTransactions() {
@@ -81,9 +106,43 @@ class ChaosCommandTest {
         }
 
         @Override
+        public int liveGlobalTransactionsBegunBefore(Instant instant) {
+            begunBefore.add(instant);
+            Integer next = left.poll();
+            return next == null ? 0 : next;
+        }
+
+        @Override
         public void clearPoint(String component, String point) {
             note("clear " + component + " " + point);
+            recovered.release();
         }
+    }
+
+    /** Longest a fake replay waits for the fault it expects (a safety net: the runner releases it far sooner). */
+    private static final long GATE_SECONDS = 30;
+
+    /**
+     * Starts its invoices after {@code importMs}, reports {@code before} of them done, waits until
+     * {@code gate} is released (a fault applied or undone), then reports the rest and ends.
+     */
+    static ReplayRunner replayUntil(FakeActions log, Semaphore gate, long importMs, int before, int invoices) {
+        return (scenario, listener) -> {
+            log.note("replay start");
+            Thread.sleep(importMs);
+            listener.started();
+            for (int i = 1; i <= before; i++) {
+                listener.progress(i);
+            }
+            gate.tryAcquire(GATE_SECONDS, TimeUnit.SECONDS);
+            for (int i = before + 1; i <= invoices; i++) {
+                listener.progress(i);
+            }
+            log.replayEnded = Instant.now();
+            log.note("replay end");
+            return new ReplayRunner.Result(0, Map.of("outcomes", Map.of("PAID", invoices),
+                    "drain", Map.of("drained", true)));
+        };
     }
 
     /** Starts its invoices after {@code importMs}, finishes {@code perInvoiceMs} per invoice. */
@@ -96,17 +155,25 @@ class ChaosCommandTest {
                 Thread.sleep(perInvoiceMs);
                 listener.progress(i);
             }
+            log.replayEnded = Instant.now();
             log.note("replay end");
             return new ReplayRunner.Result(0, Map.of("outcomes", Map.of("PAID", invoices),
                     "drain", Map.of("drained", true)));
         };
     }
 
-    static ChaosCommand.Checker checker(FakeActions log, InvariantResult... results) {
-        return since -> {
+    /** Notes "check" and what it was asked: [since, runEnded]. */
+    static ChaosCommand.Checker checker(FakeActions log, List<Instant> asked, InvariantResult... results) {
+        return (since, runEnded) -> {
             log.note("check");
+            asked.add(since);
+            asked.add(runEnded);
             return new CheckResult(Instant.now(), since, List.of(results));
         };
+    }
+
+    static ChaosCommand.Checker checker(FakeActions log, InvariantResult... results) {
+        return checker(log, Collections.synchronizedList(new ArrayList<>()), results);
     }
 
     static InvariantResult pass(String name) {
@@ -119,22 +186,30 @@ class ChaosCommandTest {
     void killIsInjectedAfterTheFirstInvoiceHeldThenRecoveredBeforeTheReplayEndsAndTheCheck() {
         FakeActions log = new FakeActions();
         log.live.add(7);
+        List<Instant> asked = Collections.synchronizedList(new ArrayList<>());
         Scenario s = new Scenario("kill-x", Scenario.Kind.KILL, "pay-fund", Duration.ofMillis(200), Duration.ofMillis(300));
+        Instant before = Instant.now();
 
-        ChaosReport.Result r = ChaosCommand.runScenario(s, replay(log, 100, 20, 50), log,
-                checker(log, pass("STOCK"), pass("GLOBAL_TRANSACTIONS")), out);
+        // 5 invoices done, then the replay waits for the recovery: the order below follows from the logic
+        ChaosReport.Result r = ChaosCommand.runScenario(s, replayUntil(log, log.recovered, 100, 5, 20), log,
+                checker(log, asked, pass("STOCK"), pass("GLOBAL_TRANSACTIONS")), out);
 
         assertThat(log.events).containsExactly("replay start", "kill pay-fund", "start pay-fund", "replay end", "check");
-        long kill = log.at.get(1);
-        long start = log.at.get(2);
-        assertThat(kill).isBetween(280L, 600L);          // 100 ms import + 200 ms after the first invoice
-        assertThat(start - kill).isBetween(290L, 600L);  // held 300 ms
-        assertThat(r.injectedAt()).isBetween(0.2, 0.7);
-        assertThat(r.replayStartedAt()).isBetween(0.05, 0.4);
-        assertThat(r.doneAtInjection()).isBetween(1, 6);
+        // lower bounds only: 100 ms import + 200 ms after the first invoice, then held 300 ms
+        assertThat(log.between("replay start", "kill pay-fund")).isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(log.between("kill pay-fund", "start pay-fund")).isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(r.replayStartedAt()).isGreaterThanOrEqualTo(0.1);
+        assertThat(r.injectedAt()).isGreaterThanOrEqualTo(0.3);
+        assertThat(r.recoveredAt() - r.injectedAt()).isGreaterThanOrEqualTo(0.3 - 0.1 - 1e-9); // each rounded to 0.1 s
+        assertThat(r.doneAtInjection()).isBetween(0, 5);
         assertThat(r.globalTxAtInjection()).isEqualTo(7);
-        assertThat(r.recoveredAt()).isGreaterThan(r.injectedAt());
         assertThat(r.drainAfterRecovery()).isNotNull().isGreaterThanOrEqualTo(0.0);
+        // the settle wait asked about sessions begun before the replay ended, until none was left
+        assertThat(log.begunBefore).hasSize(1).allSatisfy(i -> assertThat(i).isAfterOrEqualTo(log.replayEnded));
+        assertThat(r.settleSeconds()).isNotNull();
+        // the check judged what was written since the start, and sessions begun before the replay ended
+        assertThat(asked.get(0)).isBetween(before, log.replayEnded);
+        assertThat(asked.get(1)).isEqualTo(log.begunBefore.get(0));
         assertThat(r.outcomes()).containsEntry("PAID", 20);
         assertThat(r.invariantsOk()).isTrue();
         assertThat(r.errors()).isEmpty();
@@ -150,7 +225,7 @@ class ChaosCommandTest {
                 1, 0, List.of(new Violation(Status.FAIL, "unfinished global transaction",
                 Map.of("xid", "127.0.0.1:8091:1", "status", "Rollbacking(4)"))));
 
-        ChaosReport.Result r = ChaosCommand.runScenario(s, replay(log, 10, 10, 30), log,
+        ChaosReport.Result r = ChaosCommand.runScenario(s, replayUntil(log, log.recovered, 10, 2, 10), log,
                 checker(log, pass("STOCK"), gtx), out);
 
         assertThat(log.events).containsExactly("replay start", "freeze mall-points", "thaw mall-points", "replay end",
@@ -182,7 +257,8 @@ class ChaosCommandTest {
     @Test
     void aReplayThatEndsBeforeTheFaultIsDueInjectsNothingAndIsNotOk() {
         FakeActions log = new FakeActions();
-        Scenario s = new Scenario("kill-x", Scenario.Kind.KILL, "pay-fund", Duration.ofSeconds(5), Duration.ofSeconds(5));
+        // due an hour after the first invoice: the runner waits on the replay itself, not the clock
+        Scenario s = new Scenario("kill-x", Scenario.Kind.KILL, "pay-fund", Duration.ofHours(1), Duration.ofSeconds(5));
 
         ChaosReport.Result r = ChaosCommand.runScenario(s, replay(log, 10, 2, 10), log, checker(log, pass("STOCK")),
                 out);
@@ -199,8 +275,8 @@ class ChaosCommandTest {
         log.failInject = true;
         Scenario s = new Scenario("kill-x", Scenario.Kind.KILL, "pay-fund", Duration.ofMillis(20), Duration.ofMillis(20));
 
-        ChaosReport.Result r = ChaosCommand.runScenario(s, replay(log, 10, 10, 20), log, checker(log, pass("STOCK")),
-                out);
+        ChaosReport.Result r = ChaosCommand.runScenario(s, replayUntil(log, log.injected, 10, 2, 10), log,
+                checker(log, pass("STOCK")), out);
 
         assertThat(log.events).containsExactly("replay start", "kill pay-fund", "replay end", "check");
         assertThat(r.injectedAt()).isNull();
@@ -214,7 +290,7 @@ class ChaosCommandTest {
                 Duration.ofMillis(20));
         ReplayRunner broken = (scenario, listener) -> {
             listener.started();
-            Thread.sleep(200);
+            log.recovered.tryAcquire(GATE_SECONDS, TimeUnit.SECONDS);
             throw new IOException("storefront unreachable");
         };
 
@@ -233,10 +309,10 @@ class ChaosCommandTest {
         Scenario down = new Scenario("down-x", Scenario.Kind.NOTIFY_DOWN, "mall-order", Duration.ofMillis(30),
                 Duration.ofMillis(30));
 
-        assertThat(ChaosCommand.runScenario(drop, replay(log, 10, 10, 20), log, checker(log, pass("STOCK")), out).ok())
-                .isTrue();
-        assertThat(ChaosCommand.runScenario(down, replay(log, 10, 10, 20), log, checker(log, pass("STOCK")), out).ok())
-                .isTrue();
+        assertThat(ChaosCommand.runScenario(drop, replayUntil(log, log.recovered, 10, 2, 10), log,
+                checker(log, pass("STOCK")), out).ok()).isTrue();
+        assertThat(ChaosCommand.runScenario(down, replayUntil(log, log.recovered, 10, 2, 10), log,
+                checker(log, pass("STOCK")), out).ok()).isTrue();
 
         assertThat(log.events).containsExactly(
                 "replay start", "bank NEVER", "bank cleared", "replay end", "check",
@@ -247,19 +323,27 @@ class ChaosCommandTest {
     }
 
     @Test
-    void afterTheDrainItWaitsForTheTcToHoldNoGlobalTransactionAndGivesUpAtTheTimeout() {
+    void afterTheDrainItWaitsForTheTcToHoldNoGlobalTransactionTheRunBeganAndGivesUpAtTheTimeout() {
+        Instant replayEnd = Instant.parse("2026-11-21T07:00:00Z");
         FakeActions settling = new FakeActions();
-        settling.live.addAll(List.of(3, 1, 0));
-        assertThat(ChaosCommand.settle(settling, Duration.ofSeconds(5), 20, out)).isNotNull().isGreaterThanOrEqualTo(0.0);
-        assertThat(settling.live).isEmpty();
+        settling.left.addAll(List.of(3, 1, 0, 5));
+        assertThat(ChaosCommand.settle(settling, replayEnd, Duration.ofMinutes(5), 1, out)).isNotNull()
+                .isGreaterThanOrEqualTo(0.0);
+        assertThat(settling.left).containsExactly(5);  // stopped at the first 0
+        assertThat(settling.begunBefore).containsExactly(replayEnd, replayEnd, replayEnd);
 
         FakeActions stuck = new FakeActions();
-        for (int i = 0; i < 1000; i++) {
-            stuck.live.add(2);
+        for (int i = 0; i < 100_000; i++) {
+            stuck.left.add(2);
         }
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
-        assertThat(ChaosCommand.settle(stuck, Duration.ofMillis(100), 10, out)).isNull();
-        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(90L, 2_000L);
+        assertThat(ChaosCommand.settle(stuck, replayEnd, Duration.ofMillis(100), 1,
+                new PrintStream(said, true, StandardCharsets.UTF_8))).isNull();
+        // it waited the whole timeout (a lower bound from the logic) and gave up: null, though 0 would come after
+        // 100,000 answers
+        assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(100_000_000L);
+        assertThat(said.toString(StandardCharsets.UTF_8)).contains("still holds 2 global transaction(s) begun before");
     }
 
     @Test

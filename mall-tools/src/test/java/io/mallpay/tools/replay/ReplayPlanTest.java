@@ -86,14 +86,23 @@ class ReplayPlanTest {
         assertThat(ReplayPlan.build(file(), 0).steps()).isEmpty();
     }
 
-    @Test
-    void lanesKeepEachCustomerOnOneWorkerInTimeOrder() throws Exception {
+    /** 600 one-line sales a second apart by 97 customers (12000..12096) in turn. */
+    private static String sixHundredSales() {
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < 600; i++) {
             String t = String.format("%02d:%02d:%02d", 8 + i / 3600, i / 60 % 60, i % 60);
             csv.append(line(Integer.toString(300000 + i), "A" + (i % 7), 1, t, "1.00", Integer.toString(12000 + i % 97)));
         }
-        ReplayPlan plan = ReplayPlan.build(invoices(csv.toString()), null);
+        return csv.toString();
+    }
+
+    private static List<List<String>> invoiceNos(List<List<Step>> lanes) {
+        return lanes.stream().map(l -> l.stream().map(st -> st.invoice().invoiceNo()).toList()).toList();
+    }
+
+    @Test
+    void lanesKeepEachCustomerOnOneWorkerInTimeOrder() throws Exception {
+        ReplayPlan plan = ReplayPlan.build(invoices(sixHundredSales()), null);
         List<List<Step>> lanes = plan.lanes(8);
 
         assertThat(lanes).hasSize(8);
@@ -107,6 +116,29 @@ class ReplayPlanTest {
             }
         }
         assertThat(lanes).allSatisfy(lane -> assertThat(lane.size()).as("roughly balanced").isBetween(30, 130));
-        assertThat(ReplayPlan.lane(17850, 16)).isEqualTo(ReplayPlan.lane(17850, 16)).isBetween(0, 15);
+    }
+
+    @Test
+    void twoIndependentlyBuiltPlansOfTheSameFileSplitIdenticallyAndAnotherLaneCountSplitsOtherwise()
+            throws Exception {
+        ReplayPlan first = ReplayPlan.build(invoices(sixHundredSales()), null);
+        ReplayPlan second = ReplayPlan.build(invoices(sixHundredSales()), null);
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(invoiceNos(second.lanes(8))).isEqualTo(invoiceNos(first.lanes(8)));
+        assertThat(second.counts()).isEqualTo(first.counts());
+        assertThat(invoiceNos(first.lanes(4))).hasSize(4).isNotEqualTo(invoiceNos(first.lanes(8)).subList(0, 4));
+    }
+
+    @Test
+    void aCustomersLaneIsAFixedFunctionOfTheIdNotOfTheRunOrTheJvm() {
+        // pinned values: a replay resumed by another JVM puts each customer on the same lane
+        assertThat(ReplayPlan.lane(17850, 16)).isEqualTo(7);
+        assertThat(ReplayPlan.lane(12346, 16)).isEqualTo(6);
+        assertThat(ReplayPlan.lane(12347, 16)).isEqualTo(9);
+        assertThat(ReplayPlan.lane(12347, 8)).isEqualTo(1);
+        assertThat(ReplayPlan.lane(13047, 8)).isEqualTo(5);
+        assertThat(java.util.stream.IntStream.range(12000, 12097).map(c -> ReplayPlan.lane(c, 8)).distinct().count())
+                .as("97 customers reach every one of 8 lanes").isEqualTo(8);
     }
 }
