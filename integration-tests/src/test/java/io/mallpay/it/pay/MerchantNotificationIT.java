@@ -90,10 +90,11 @@ class MerchantNotificationIT {
             assertThat(status(paymentA)).isEqualTo("FAILED");
             assertThat(count(paymentA)).isEqualTo(4);
 
-            // B: a schedule long enough to outlast the outage: it is delivered on its own once the mall is back
+            // B: a schedule long enough to outlast the outage (120 x 3 s: more than ./mall start may take on a
+            // loaded machine, 240 s): it is delivered on its own once the mall is back
             NacosConfig.publish("pay-payment.yaml", change.original().replace(SCHEDULE,
-                    "notify-schedule: " + String.join(",", java.util.Collections.nCopies(30, "3s"))));
-            awaitSchedule(java.util.Collections.nCopies(30, 3_000L));
+                    "notify-schedule: " + String.join(",", java.util.Collections.nCopies(120, "3s"))));
+            awaitSchedule(java.util.Collections.nCopies(120, 3_000L));
             bankSays(paymentB, 1_111);
             await().atMost(Duration.ofSeconds(30)).until(() -> count(paymentB) >= 2);
             assertThat(status(paymentB)).isEqualTo("PENDING");
