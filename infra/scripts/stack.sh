@@ -229,6 +229,17 @@ healthy() {
   esac
 }
 
+# The `seata` component of a service's /actuator/health (mall-common SeataHealthIndicator): UP or
+# DOWN (its TM or RM holds no registered channel to a TC); "-" for a component without a Seata
+# client, one not answering, or one that has no such component (seata.enabled=false).
+seata_of() {
+  is_service "$1" || { echo -; return; }
+  local s
+  s="$(curl -s -m 3 "$(url_of "$1")/actuator/health" 2>/dev/null \
+    | grep -o '"seata":{"status":"[A-Z_]*"' | sed 's/.*"status":"\([A-Z_]*\)"/\1/')"
+  echo "${s:--}"
+}
+
 state_of() {
   local name="$1"
   if [ "$name" = mariadb ] && external_db; then echo external; return; fi
@@ -664,32 +675,35 @@ stack_logs() {
 stack_status() {
   load_ports
   [ -f "$RUN/secrets.env" ] && { set -a; . "$RUN/secrets.env"; set +a; }
-  local json=0 name state pid first=1
+  local json=0 name state pid seata first=1
   [ "${1:-}" = "--json" ] && json=1
   if [ $json -eq 1 ]; then
     printf '['
     for name in "${ALL_COMPONENTS[@]}"; do
       state="$(state_of "$name")"
       pid="$(alive_pid "$name" || true)"
+      seata="$(seata_of "$name")"
+      [ "$seata" = - ] && seata=null || seata="\"$seata\""
       [ $first -eq 1 ] || printf ','
       first=0
-      printf '\n  {"name":"%s","state":"%s","pid":%s,"ports":[%s],"url":"%s"}' \
-        "$name" "$state" "${pid:-null}" "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")"
+      printf '\n  {"name":"%s","state":"%s","pid":%s,"ports":[%s],"url":"%s","seata":%s}' \
+        "$name" "$state" "${pid:-null}" "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")" "$seata"
     done
     # The storefront base URL clients use (the gateway), under the name the contract fixes.
     state="$(state_of mall-gateway)"; pid="$(alive_pid mall-gateway || true)"
-    printf ',\n  {"name":"storefront","state":"%s","pid":%s,"ports":[%s],"url":"%s"}' \
+    printf ',\n  {"name":"storefront","state":"%s","pid":%s,"ports":[%s],"url":"%s","seata":null}' \
       "$state" "${pid:-null}" "$MALL_GATEWAY_PORT" "$(url_of mall-gateway)"
     printf '\n]\n'
     return 0
   fi
-  printf '%-15s %-9s %-8s %-26s %-34s %s\n' COMPONENT STATE PID PORTS URL LOGIN
+  printf '%-15s %-9s %-8s %-6s %-26s %-34s %s\n' COMPONENT STATE PID SEATA PORTS URL LOGIN
   for name in "${ALL_COMPONENTS[@]}"; do
     state="$(state_of "$name")"
     pid="$(alive_pid "$name" || true)"
-    printf '%-15s %-9s %-8s %-26s %-34s %s\n' "$name" "$state" "${pid:--}" \
+    printf '%-15s %-9s %-8s %-6s %-26s %-34s %s\n' "$name" "$state" "${pid:--}" "$(seata_of "$name")" \
       "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")" "$( [ "$state" = up ] && login_of "$name")"
   done
+  echo "SEATA: the service's TM and RM are registered with a TC (UP) or not (DOWN; its health is DOWN too)"
   echo
   echo "storefront: $(url_of mall-gateway)/api  (OpenAPI: $(url_of mall-gateway)/swagger-ui.html)"
 }

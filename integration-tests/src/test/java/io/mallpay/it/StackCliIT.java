@@ -26,6 +26,9 @@ class StackCliIT {
     private static final List<String> COMPONENTS = List.of("mariadb", "nacos", "seata", "rocketmq",
             "mall-inventory", "mall-points", "mall-coupon", "mall-order", "pay-fund", "pay-accounting", "pay-payment",
             "mall-gateway", "bank-sandbox", "storefront");
+    /** The components with a Seata client: their TM and RM must be registered with the TC. */
+    private static final List<String> SEATA_CLIENTS = List.of("mall-inventory", "mall-points", "mall-coupon",
+            "mall-order", "pay-fund", "pay-accounting", "pay-payment");
 
     @Test
     void statusJsonListsEveryComponentAndTheStorefrontUpWithPidPortsAndUrl() throws Exception {
@@ -40,6 +43,11 @@ class StackCliIT {
             assertThat(ProcessHandle.of(pid)).as("pid of " + c.get("name")).isPresent();
             assertThat(c.get("ports").size()).isPositive();
             assertThat(c.get("url").asText()).contains("127.0.0.1");
+            if (SEATA_CLIENTS.contains(c.get("name").asText())) {
+                assertThat(c.get("seata").asText()).as(c.toString()).isEqualTo("UP");
+            } else {
+                assertThat(c.get("seata").isNull()).as(c.toString()).isTrue();
+            }
         }
         assertThat(names).containsExactlyElementsOf(COMPONENTS);
         JsonNode storefront = list.get(list.size() - 1);

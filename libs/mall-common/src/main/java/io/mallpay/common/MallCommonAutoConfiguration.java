@@ -5,13 +5,19 @@ import io.mallpay.common.db.MigrateBeforeSeataProxy;
 import io.mallpay.common.fault.FaultEndpoint;
 import io.mallpay.common.fault.FaultInjection;
 import io.mallpay.common.feign.ProblemErrorDecoder;
+import io.mallpay.common.seata.SeataChannelGuard;
+import io.mallpay.common.seata.SeataHealthIndicator;
+import io.mallpay.common.seata.SeataRegistrations;
 import io.mallpay.common.web.ProblemHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import java.time.Duration;
 
 /** Wires the shared pieces into every service that has mall-common on its classpath. */
 @AutoConfiguration
@@ -44,5 +50,27 @@ public class MallCommonAutoConfiguration {
     @ConditionalOnProperty(name = "mall.fault.enabled", havingValue = "true")
     FaultEndpoint faultEndpoint(FaultInjection faults) {
         return new FaultEndpoint(faults);
+    }
+
+    /**
+     * The Seata client's channel guard and the {@code seata} health component (issue 14); absent
+     * where {@code seata.enabled=false}. Orphans must outlive Seata's 30 s register round trip.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.seata.core.rpc.netty.TmNettyRemotingClient")
+    @ConditionalOnProperty(name = "seata.enabled", havingValue = "true", matchIfMissing = true)
+    static class SeataClientConfiguration {
+
+        @Bean
+        SeataChannelGuard seataChannelGuard() {
+            return new SeataChannelGuard(Duration.ofSeconds(5), Duration.ofMinutes(2));
+        }
+
+        /** Bean name {@code seataHealthIndicator}: the health component is {@code seata}. */
+        @Bean
+        @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+        SeataHealthIndicator seataHealthIndicator(SeataChannelGuard guard) {
+            return new SeataHealthIndicator(new SeataRegistrations(), guard);
+        }
     }
 }
