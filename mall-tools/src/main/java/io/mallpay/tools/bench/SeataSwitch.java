@@ -1,0 +1,134 @@
+package io.mallpay.tools.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Switches the four mall services between the normal stack and the baseline: {@code <mall> stop}
+ * then {@code SEATA_ENABLED=false <mall> start} for each (Spring's relaxed binding makes the
+ * environment variable win over {@code seata.enabled: true} of Nacos' shared-seata.yaml: the
+ * services then run every business step as a plain local transaction, with no TC), and back.
+ * Stops run in parallel; starts too, a second apart (each rewrites stack.env). Whether a service
+ * is in baseline is read from its process's environment ({@code /proc/PID/environ}).
+ */
+final class SeataSwitch {
+
+    static final List<String> SERVICES = List.of("mall-inventory", "mall-points", "mall-coupon", "mall-order");
+    private static final long STOP_TIMEOUT_SECONDS = 120;
+    private static final long START_TIMEOUT_SECONDS = 420;
+
+    private final Path mallScript;
+    private final Path runDir;
+    private final PrintStream out;
+
+    SeataSwitch(Path mallScript, Path runDir, PrintStream out) {
+        this.mallScript = mallScript;
+        this.runDir = runDir;
+        this.out = out;
+    }
+
+    /** Restarts the four services with Seata off; throws when one does not come up so. */
+    synchronized void baseline() throws IOException, InterruptedException {
+        out.println("bench: restarting " + String.join(", ", SERVICES) + " with SEATA_ENABLED=false ...");
+        restart(SERVICES, true);
+        for (String s : SERVICES) {
+            if (!inBaseline(s)) {
+                throw new IOException(s + " did not come back with SEATA_ENABLED=false");
+            }
+        }
+    }
+
+    /**
+     * Puts back every service that is in baseline or not running: stopped, then started with the
+     * caller's environment minus SEATA_ENABLED. Idempotent; a no-op on a normal stack.
+     */
+    synchronized void restore() throws IOException, InterruptedException {
+        List<String> todo = new ArrayList<>();
+        for (String s : SERVICES) {
+            if (pid(s) == null || inBaseline(s)) {
+                todo.add(s);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        out.println("bench: restarting " + String.join(", ", todo) + " with Seata on (as the stack was) ...");
+        restart(todo, false);
+        for (String s : todo) {
+            if (pid(s) == null || inBaseline(s)) {
+                throw new IOException(s + " is not back with Seata on");
+            }
+        }
+    }
+
+    boolean inBaseline(String service) {
+        Long pid = pid(service);
+        return pid != null && StackProcesses.hasEnv(pid, "SEATA_ENABLED", "false");
+    }
+
+    private void restart(List<String> services, boolean baseline) throws IOException, InterruptedException {
+        Map<String, Process> stops = new java.util.LinkedHashMap<>();
+        for (String s : services) {
+            stops.put("stop " + s, command(List.of("stop", s), baseline));
+        }
+        await(stops, STOP_TIMEOUT_SECONDS);
+        Map<String, Process> starts = new java.util.LinkedHashMap<>();
+        for (String s : services) {
+            starts.put("start " + s, command(List.of("start", s), baseline));
+            Thread.sleep(1000);
+        }
+        await(starts, START_TIMEOUT_SECONDS);
+    }
+
+    private Process command(List<String> args, boolean baseline) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(mallScript.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> env = pb.environment();
+        env.remove("SEATA_ENABLED");
+        if (baseline) {
+            env.put("SEATA_ENABLED", "false");
+        }
+        return pb.start();
+    }
+
+    private static void await(Map<String, Process> processes, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, Process> e : processes.entrySet()) {
+            Process p = e.getValue();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroy();
+                failed.add("mall " + e.getKey() + " timed out after " + timeoutSeconds + " s");
+            } else if (p.exitValue() != 0) {
+                failed.add("mall " + e.getKey() + " exited " + p.exitValue());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IOException(String.join("; ", failed));
+        }
+    }
+
+    private Long pid(String service) {
+        Path f = runDir.resolve("pids").resolve(service + ".pid");
+        try {
+            String s = Files.readString(f).trim();
+            if (!s.matches("\\d+")) {
+                return null;
+            }
+            Path cmdline = Path.of("/proc", s, "cmdline");
+            String cl = new String(Files.readAllBytes(cmdline)).replace('\0', ' ');
+            return cl.contains("-Dmall.component=" + service + " ") ? Long.valueOf(s) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
