@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 public record ProcSample(long nanos, Map<String, Long> cpuTicks, Map<String, Long> rssKb) {
 
+    /** The bench process itself: reported, but not counted in the stack's totals. */
+    public static final String CLIENT = "bench";
+
     /** Reads every named pid now. */
     public static ProcSample read(Map<String, Long> pids) {
         Map<String, Long> ticks = new TreeMap<>();
@@ -68,7 +71,8 @@ public record ProcSample(long nanos, Map<String, Long> cpuTicks, Map<String, Lon
      * CPU milliseconds per transaction, per component, between {@code before} and {@code after}:
      * {@code (ticks_after - ticks_before) / ticksPerSecond * 1000 / transactions}. Components
      * missing from either sample (restarted or gone in between) are left out; {@code total} is
-     * the sum of the others. Empty when {@code transactions} is 0.
+     * the sum of the others except {@value #CLIENT} (the load generator is not part of the stack).
+     * Empty when {@code transactions} is 0.
      */
     public static Map<String, Double> cpuMsPerTx(ProcSample before, ProcSample after, long transactions,
                                                  long ticksPerSecond) {
@@ -84,19 +88,23 @@ public record ProcSample(long nanos, Map<String, Long> cpuTicks, Map<String, Lon
             }
             double ms = (e.getValue() - was) * 1000.0 / ticksPerSecond / transactions;
             out.put(e.getKey(), round(ms));
-            total += ms;
+            if (!e.getKey().equals(CLIENT)) {
+                total += ms;
+            }
         }
         out.put("total", round(total));
         return out;
     }
 
-    /** Resident memory in MB per component, plus {@code total}. */
+    /** Resident memory in MB per component, plus {@code total} (without {@value #CLIENT}). */
     public Map<String, Double> rssMb() {
         Map<String, Double> out = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<String, Long> e : rssKb.entrySet()) {
             out.put(e.getKey(), round(e.getValue() / 1024.0));
-            total += e.getValue();
+            if (!e.getKey().equals(CLIENT)) {
+                total += e.getValue();
+            }
         }
         out.put("total", round(total / 1024.0));
         return out;

@@ -40,7 +40,7 @@ final class StackProcesses {
         if (db != null && cmdline(db).contains("mariadbd")) {
             out.put("mariadbd", db);
         }
-        out.put("bench", ProcessHandle.current().pid());
+        out.put(ProcSample.CLIENT, ProcessHandle.current().pid());
         return out;
     }
 

@@ -30,16 +30,18 @@ class ProcSampleTest {
 
     @Test
     void cpuPerTransactionFromTwoSamples() {
-        ProcSample before = new ProcSample(0, Map.of("mall-order", 1000L, "mariadbd", 500L, "gone", 10L),
-                Map.of());
-        ProcSample after = new ProcSample(10, Map.of("mall-order", 1700L, "mariadbd", 600L, "restarted", 5L),
-                Map.of("mall-order", 300 * 1024L, "mariadbd", 100 * 1024L));
+        ProcSample before = new ProcSample(0, Map.of("mall-order", 1000L, "mariadbd", 500L, "gone", 10L,
+                "bench", 0L), Map.of());
+        ProcSample after = new ProcSample(10, Map.of("mall-order", 1700L, "mariadbd", 600L, "restarted", 5L,
+                "bench", 300L), Map.of("mall-order", 300 * 1024L, "mariadbd", 100 * 1024L, "bench", 50 * 1024L));
         // 700 ticks at 100/s = 7 s over 1000 transactions = 7 ms each; 100 ticks = 1 ms each
         Map<String, Double> cpu = ProcSample.cpuMsPerTx(before, after, 1000, 100);
-        assertThat(cpu).containsEntry("mall-order", 7.0).containsEntry("mariadbd", 1.0).containsEntry("total", 8.0)
+        assertThat(cpu).containsEntry("mall-order", 7.0).containsEntry("mariadbd", 1.0).containsEntry("bench", 3.0)
+                .containsEntry("total", 8.0)
                 .doesNotContainKeys("gone", "restarted");
         assertThat(ProcSample.cpuMsPerTx(before, after, 0, 100)).isEmpty();
-        assertThat(after.rssMb()).containsEntry("mall-order", 300.0).containsEntry("total", 400.0);
+        assertThat(after.rssMb()).containsEntry("mall-order", 300.0).containsEntry("bench", 50.0)
+                .containsEntry("total", 400.0);
     }
 
     @Test
