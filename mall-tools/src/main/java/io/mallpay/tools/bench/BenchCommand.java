@@ -59,6 +59,10 @@ public final class BenchCommand {
         ModeRunner runner = new ModeRunner(options, client, ModeRunner.api(stack), processes,
                 new InventoryDbChecker(env), ticks, runId, out);
         SeataSwitch seata = options.baseline() ? new SeataSwitch(options.mallScript(), runDir, out) : null;
+        if (seata != null && !seata.notRunning().isEmpty()) {
+            out.println("bench failed: not running: " + String.join(", ", seata.notRunning()) + " (./mall up)");
+            return 1;
+        }
         Thread hook = new Thread(() -> restoreQuietly(seata, report, out), "bench-restore");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean restored = true;

@@ -67,6 +67,11 @@ final class SeataSwitch {
         }
     }
 
+    /** The services that are not running now (the bench starts nothing that was not up before it). */
+    List<String> notRunning() {
+        return SERVICES.stream().filter(s -> pid(s) == null).toList();
+    }
+
     boolean inBaseline(String service) {
         Long pid = pid(service);
         return pid != null && StackProcesses.hasEnv(pid, "SEATA_ENABLED", "false");
