@@ -58,7 +58,8 @@ public final class BenchCommand {
         BenchClient client = new BenchClient(stack);
         ModeRunner runner = new ModeRunner(options, client, ModeRunner.api(stack), processes,
                 new InventoryDbChecker(env), ticks, runId, out);
-        SeataSwitch seata = options.baseline() ? new SeataSwitch(options.mallScript(), runDir, out) : null;
+        SeataSwitch seata = options.baseline() ? new SeataSwitch(options.mallScript(), runDir,
+                SeataSwitch.actuator(env), out) : null;
         if (seata != null && !seata.notRunning().isEmpty()) {
             out.println("bench failed: not running: " + String.join(", ", seata.notRunning()) + " (./mall up)");
             return 1;

@@ -27,10 +27,33 @@ final class SeataSwitch {
     private final Path runDir;
     private final PrintStream out;
 
-    SeataSwitch(Path mallScript, Path runDir, PrintStream out) {
+    private final java.util.function.Predicate<String> healthy;
+
+    /** {@code healthy}: whether a service answers its health check now. */
+    SeataSwitch(Path mallScript, Path runDir, java.util.function.Predicate<String> healthy, PrintStream out) {
         this.mallScript = mallScript;
         this.runDir = runDir;
+        this.healthy = healthy;
         this.out = out;
+    }
+
+    /** Health: {@code GET /actuator/health} answers 200 on the port stack.env gives the service. */
+    static java.util.function.Predicate<String> actuator(Map<String, String> env) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(3)).build();
+        return service -> {
+            String port = env.get(service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PORT");
+            try {
+                return port != null && http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + port + "/actuator/health")).timeout(java.time.Duration.ofSeconds(5))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
     }
 
     /** Restarts the four services with Seata off; throws when one does not come up so. */
@@ -45,22 +68,33 @@ final class SeataSwitch {
     }
 
     /**
-     * Puts back every service that is in baseline or not running: stopped, then started with the
-     * caller's environment minus SEATA_ENABLED. Idempotent; a no-op on a normal stack.
+     * Puts the stack back: every service in baseline is stopped, then {@code <mall> start} runs
+     * (without SEATA_ENABLED) for every service that is not running and healthy — it starts a
+     * stopped one and waits for one still starting (e.g. when a signal ended an earlier start).
+     * Idempotent; a no-op on a normal, healthy stack.
      */
     synchronized void restore() throws IOException, InterruptedException {
-        List<String> todo = new ArrayList<>();
-        for (String s : SERVICES) {
-            if (pid(s) == null || inBaseline(s)) {
-                todo.add(s);
+        List<String> baseline = SERVICES.stream().filter(this::inBaseline).toList();
+        if (!baseline.isEmpty()) {
+            out.println("bench: stopping " + String.join(", ", baseline) + " (Seata off) ...");
+            Map<String, Process> stops = new java.util.LinkedHashMap<>();
+            for (String s : baseline) {
+                stops.put("stop " + s, command(List.of("stop", s), false));
             }
+            await(stops, STOP_TIMEOUT_SECONDS);
         }
+        List<String> todo = SERVICES.stream().filter(s -> pid(s) == null || !healthy.test(s)).toList();
         if (todo.isEmpty()) {
             return;
         }
-        out.println("bench: restarting " + String.join(", ", todo) + " with Seata on (as the stack was) ...");
-        restart(todo, false);
+        out.println("bench: starting " + String.join(", ", todo) + " with Seata on (as the stack was) ...");
+        Map<String, Process> starts = new java.util.LinkedHashMap<>();
         for (String s : todo) {
+            starts.put("start " + s, command(List.of("start", s), false));
+            Thread.sleep(1000);
+        }
+        await(starts, START_TIMEOUT_SECONDS);
+        for (String s : SERVICES) {
             if (pid(s) == null || inBaseline(s)) {
                 throw new IOException(s + " is not back with Seata on");
             }
