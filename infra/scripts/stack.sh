@@ -831,6 +831,25 @@ stack_chaos() {
     --report "$report" "${args[@]+"${args[@]}"}"
 }
 
+# ./mall bench [SCENARIO...]: the benchmark against the running stack (and its Seata-off baseline).
+stack_bench() {
+  load_ports
+  local usage="usage: ./mall bench [SCENARIO...] [--concurrency LIST] [--seconds N] [--warmup N] [--no-baseline] [--report-dir DIR]"
+  local args=() scenarios=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --concurrency|--seconds|--warmup|--report-dir) [ $# -ge 2 ] || die "$usage"; args+=("$1" "$2"); shift 2 ;;
+      --no-baseline) args+=("$1"); shift ;;
+      -*) die "$usage" ;;
+      *) scenarios+=("$1"); shift ;;
+    esac
+  done
+  require_services_up
+  local jar; jar="$(tools_jar)"
+  "$(java_bin)" -jar "$jar" bench "${scenarios[@]+"${scenarios[@]}"}" --stack-env "$RUN/stack.env" \
+    --mall "$ROOT/mall" "${args[@]+"${args[@]}"}"
+}
+
 # A fixed, modest replay on the running (or freshly started) stack.
 stack_demo() {
   stack_up

@@ -1,5 +1,7 @@
 package io.mallpay.tools;
 
+import io.mallpay.tools.bench.BenchCommand;
+import io.mallpay.tools.bench.BenchOptions;
 import io.mallpay.tools.chaos.ChaosCommand;
 import io.mallpay.tools.chaos.ChaosOptions;
 import io.mallpay.tools.chaos.Scenario;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ import java.util.function.Function;
  *       real invoices through the storefront, then the invariant check of what the replay wrote;
  *       {@code --restock} first tops up the SKUs the invoices order;</li>
  *   <li>{@code chaos SCENARIO|all --mall SCRIPT [--file CSV] [--orders N] [--concurrency C] [--seed N]
- *       [--report PATH]}: a replay with one fault injected and recovered, then the invariant check.</li>
+ *       [--report PATH]}: a replay with one fault injected and recovered, then the invariant check;</li>
+ *   <li>{@code bench [SCENARIO...] [--mall SCRIPT] [--concurrency LIST] [--seconds N] [--warmup N]
+ *       [--no-baseline] [--report-dir DIR]}: the benchmark ({@link BenchCommand}).</li>
  * </ul>
  * Exit 1 on failure (a violated invariant, a failed import), 2 on bad arguments.
  */
@@ -42,7 +47,9 @@ public final class MallTools {
                    replay --stack-env FILE [--file CSV] [--orders N] [--concurrency C] [--seed N] [--report PATH]
                           [--restock]
                    chaos SCENARIO|all --stack-env FILE --mall SCRIPT [--file CSV] [--orders N] [--concurrency C]
-                         [--seed N] [--report PATH]""";
+                         [--seed N] [--report PATH]
+                   bench [SCENARIO...] --stack-env FILE [--mall SCRIPT] [--concurrency 8,16,32] [--seconds N]
+                         [--warmup N] [--no-baseline] [--report-dir DIR]""";
 
     private MallTools() {
     }
@@ -62,6 +69,17 @@ public final class MallTools {
             System.arraycopy(args, 2, rest, 1, args.length - 2);
             args = rest;
         }
+        List<String> positional = new ArrayList<>();
+        if (args[0].equals("bench")) {
+            int i = 1;
+            while (i < args.length && !args[i].startsWith("--")) {
+                positional.add(args[i++]);
+            }
+            String[] rest = new String[args.length - positional.size()];
+            rest[0] = args[0];
+            System.arraycopy(args, i, rest, 1, args.length - i);
+            args = rest;
+        }
         Map<String, String> opts = options(args);
         Path stackEnv = opts.containsKey("stack-env") ? Path.of(opts.get("stack-env")) : null;
         if (stackEnv == null) {
@@ -72,6 +90,7 @@ public final class MallTools {
             case "check" -> System.exit(checkCommand(stackEnv, opts));
             case "replay" -> System.exit(replayCommand(stackEnv, opts));
             case "chaos" -> System.exit(chaosCommand(stackEnv, scenario, opts));
+            case "bench" -> System.exit(benchCommand(stackEnv, positional, opts));
             default -> usage("unknown command " + args[0]);
         }
     }
@@ -161,11 +180,22 @@ public final class MallTools {
         return ChaosCommand.run(options, System.out);
     }
 
+    private static int benchCommand(Path stackEnv, List<String> scenarios, Map<String, String> opts) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(stackEnv, scenarios, opts);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return 2;
+        }
+        return BenchCommand.run(options, System.out);
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--restock")) {
-                opts.put("restock", "true");
+            if (args[i].equals("--restock") || args[i].equals("--no-baseline")) {
+                opts.put(args[i].substring(2), "true");
                 continue;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
