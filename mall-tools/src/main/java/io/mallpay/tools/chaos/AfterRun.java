@@ -25,7 +25,7 @@ final class AfterRun {
         if (!s.wholeRun() && progress.isStarted() && injectNanos != null && endNanos != null) {
             rates = RecoveryJudge.judge(progress.samples(), progress.startedNanos(), injectNanos, recoverNanos,
                     endNanos, progress.total());
-            out.println("chaos: " + s.name() + " throughput before/during/after the fault " + ChaosReport.rates(
+            out.println("chaos: " + s.name() + " throughput before/during/after the fault " + ChaosTable.rates(
                     new ChaosReport.Recovery(0, null, rates.before(), rates.during(), rates.after(), null, null, null,
                             null)) + " invoices/s, best " + RecoveryJudge.WINDOW_SECONDS + "-s window after recovery "
                     + rates.bestWindowAfter() + "/s: " + (rates.recovered() == null ? "not judged"

@@ -139,10 +139,11 @@ public final class ChaosCommand {
                     gate = InFlightGate.await(s.minInFlight(), actions, progress, replaying, InFlightGate.BOUND,
                             InFlightGate.POLL_MILLIS, out);
                     // never after the work is over: a replay that ended meanwhile gets no fault
-                    faultOn = !replaying.isDone() && apply(s, actions, errors, out);
-                    if (replaying.isDone() && !faultOn) {
+                    boolean over = replaying.isDone();
+                    if (over) {
                         errors.add("the replay ended before the fault was due: nothing was injected");
                     }
+                    faultOn = !over && apply(s, actions, errors, out);
                     if (faultOn) {
                         injectNanos = System.nanoTime();
                         doneAtInjection = progress.done();

@@ -63,7 +63,9 @@ class InjectionRulesTest {
     @Test
     void thresholdNotReachedByThreeQuartersDoneInjectsAnywayAndRecordsIt() {
         ChaosCommandTest.FakeActions log = new ChaosCommandTest.FakeActions();
-        log.live.add(4);
+        for (int i = 0; i < 1_000; i++) {
+            log.live.add(4); // however often it probes before it sees the 16th invoice done
+        }
         Scenario s = new Scenario("kill-tc", Scenario.Kind.KILL, "seata", Duration.ofHours(1), Duration.ofMillis(10),
                 15);
 
