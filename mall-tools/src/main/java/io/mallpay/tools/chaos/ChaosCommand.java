@@ -8,32 +8,36 @@ import io.mallpay.tools.check.Violation;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./mall chaos SCENARIO|all}: per {@link Scenario}, a replay of real invoices runs in a
- * background thread while one fault is applied {@link Scenario#injectAfter()} after its first
- * invoice, held for {@link Scenario#hold()}, then undone; the replay finishes and drains; then
- * {@link CheckCommand#evaluate} checks every invariant for what was written since the scenario
- * started, a global transaction begun before the replay ended and still live after the settle
- * wait counting as unfinished. A whole-run fault ({@code bank-twice}) is set before the replay and cleared after it.
+ * background thread while one fault is applied, held for {@link Scenario#hold()}, then undone; the
+ * replay finishes and drains; the TC settles ({@link TcSettle}); then {@link CheckCommand#evaluate}
+ * checks every invariant for what was written since the scenario started, a global transaction
+ * begun before the replay ended and still live after the settle wait counting as unfinished.
+ *
+ * <p><b>When a timed fault is injected</b>: {@link Scenario#injectAfter()} after the replay's first
+ * invoice or once a quarter of the invoices it will run are done, whichever comes first
+ * ({@link ReplayProgress#awaitTrigger}); a scenario with {@link Scenario#minInFlight()} then waits
+ * for that many global transactions in flight, at most {@link InFlightGate#BOUND} (injecting anyway
+ * and recording it). A replay that ends first gets no fault (an error). A whole-run fault
+ * ({@code bank-twice}) is set before the replay and cleared after it.
+ *
+ * <p><b>Recovery</b> ({@link AfterRun}): the throughput before, during and after the fault must come
+ * back to half its pre-fault rate within 60 s of recovery ({@link RecoveryJudge}), no payment of the
+ * run may be PENDING after the drain, and no service may hold more than 2 connections to the TC.
  * The per-scenario table is printed at the end and the {@link ChaosReport} written as JSON.
  *
- * <p>Exit code 0 when every scenario's invariants hold and every action ran, 1 otherwise.
+ * <p>Exit code 0 when every scenario ran, held its invariants and recovered ({@link ChaosReport#ok()}), 1 otherwise.
  */
 public final class ChaosCommand {
 
@@ -46,15 +50,7 @@ public final class ChaosCommand {
     }
 
     static final String GLOBAL_TRANSACTIONS = "GLOBAL_TRANSACTIONS";
-    private static final long POLL_MILLIS = 200;
-    /**
-     * Longest wait, after the replay drained, for the TC to hold no global transaction begun before
-     * the replay ended: sessions it restored or kept retrying finish on its own schedule (a Begin
-     * session rolls back at its 60 s timeout; a phase-2 retry waits for the participant's RM to
-     * register again). Sessions begun later (mall-order's timeout job) are not waited for.
-     */
-    static final java.time.Duration SETTLE_TIMEOUT = java.time.Duration.ofMinutes(5);
-    private static final long SETTLE_POLL_MILLIS = 2_000;
+    static final long POLL_MILLIS = 200;
 
     private ChaosCommand() {
     }
@@ -97,41 +93,29 @@ public final class ChaosCommand {
         for (Scenario s : scenarios) {
             out.println("chaos: == " + s.name() + ": " + s.describe()
                     + (s.wholeRun() ? " for the whole run" : " " + s.injectAfter().toSeconds() + " s after the first"
-                    + " invoice, for " + s.hold().toSeconds() + " s") + " ==");
+                    + " invoice or once a quarter of the invoices are done, whichever is first"
+                    + (s.minInFlight() > 0 ? ", then once " + s.minInFlight() + " global transactions are in flight"
+                    + " (at most " + InFlightGate.BOUND.toSeconds() + " s more)" : "")
+                    + ", for " + s.hold().toSeconds() + " s") + " ==");
             report.add(runScenario(s, replay, actions, checker, out));
         }
         return report;
     }
 
-    /** One scenario: replay in the background, fault, recovery, drain, check. Never throws. */
+    /** One scenario: replay in the background, fault, recovery, drain, settle, judgement, check. Never throws. */
     static ChaosReport.Result runScenario(Scenario s, ReplayRunner replay, FaultActions actions, Checker checker,
                                           PrintStream out) {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicLong startedNanos = new AtomicLong();
-        AtomicInteger done = new AtomicInteger();
-        ReplayRunner.Listener listener = new ReplayRunner.Listener() {
-            @Override
-            public void started() {
-                if (started.getCount() > 0) {
-                    startedNanos.set(System.nanoTime());
-                    started.countDown();
-                }
-            }
-
-            @Override
-            public void progress(int n) {
-                done.set(n);
-            }
-        };
+        ReplayProgress progress = new ReplayProgress();
         Double injectedAt = null;
         Integer doneAtInjection = null;
-        Integer globalTxAtInjection = null;
-        Double recoveredAt = null;
+        InFlightGate.Outcome gate = null;
+        Long injectNanos = null;
+        Long recoverNanos = null;
         Double recoverySeconds = null;
-        Double replayEndedAt = null;
+        Long endNanos = null;
         Instant replayEnd = null;
         Double settleSeconds = null;
         ReplayRunner.Result result = null;
@@ -145,48 +129,52 @@ public final class ChaosCommand {
             if (s.wholeRun()) {
                 faultOn = apply(s, actions, errors, out);
                 if (faultOn) {
-                    injectedAt = seconds(t0);
+                    injectNanos = System.nanoTime();
                     doneAtInjection = 0;
                 }
             }
-            Future<ReplayRunner.Result> replaying = pool.submit(() -> replay.run(s, listener));
-            if (!s.wholeRun()) {
-                while (!started.await(POLL_MILLIS, TimeUnit.MILLISECONDS) && !replaying.isDone()) {
-                    // waiting for the first invoice
-                }
-                if (started.getCount() == 0 && !finishedBefore(replaying, startedNanos.get() + s.injectAfter().toNanos())) {
-                    globalTxAtInjection = probe(actions, out);
-                    faultOn = apply(s, actions, errors, out);
+            Future<ReplayRunner.Result> replaying = pool.submit(() -> replay.run(s, progress));
+            if (!s.wholeRun() && progress.awaitStarted(replaying)) {
+                if (progress.awaitTrigger(replaying, s.injectAfter().toNanos())) {
+                    gate = InFlightGate.await(s.minInFlight(), actions, progress, replaying, InFlightGate.BOUND,
+                            InFlightGate.POLL_MILLIS, out);
+                    // never after the work is over: a replay that ended meanwhile gets no fault
+                    boolean over = replaying.isDone();
+                    if (over) {
+                        errors.add("the replay ended before the fault was due: nothing was injected");
+                    }
+                    faultOn = !over && apply(s, actions, errors, out);
                     if (faultOn) {
-                        injectedAt = seconds(t0);
-                        doneAtInjection = done.get();
-                        out.println("chaos: " + s.describe() + " at " + ChaosReport.num(injectedAt) + " s, "
-                                + doneAtInjection + " invoices done, " + (globalTxAtInjection == null ? "?"
-                                : globalTxAtInjection) + " global transactions in flight; holding "
-                                + s.hold().toSeconds() + " s");
+                        injectNanos = System.nanoTime();
+                        doneAtInjection = progress.done();
+                        out.println("chaos: " + s.describe() + " at " + ChaosReport.num(secs(t0, injectNanos))
+                                + " s, " + doneAtInjection + "/" + progress.total() + " invoices done, "
+                                + (gate.inFlight() == null ? "?" : gate.inFlight())
+                                + " global transactions in flight; holding " + s.hold().toSeconds() + " s");
                         Thread.sleep(s.hold().toMillis());
                         long r0 = System.nanoTime();
                         faultOn = false;
                         if (undo(s, actions, errors, out)) {
-                            recoveredAt = seconds(t0);
-                            recoverySeconds = (System.nanoTime() - r0) / 1e9;
-                            out.println("chaos: " + s.target() + " recovered at " + ChaosReport.num(recoveredAt)
-                                    + " s (" + ChaosReport.num(recoverySeconds) + " s to recover)");
+                            recoverNanos = System.nanoTime();
+                            recoverySeconds = (recoverNanos - r0) / 1e9;
+                            out.println("chaos: " + s.target() + " recovered at "
+                                    + ChaosReport.num(secs(t0, recoverNanos)) + " s ("
+                                    + ChaosReport.num(recoverySeconds) + " s to recover)");
                         }
                     }
-                } else if (started.getCount() == 0) {
+                } else {
                     errors.add("the replay ended before the fault was due: nothing was injected");
                 }
             }
             result = replaying.get();
             replayEnd = Instant.now();
-            replayEndedAt = seconds(t0);
+            endNanos = System.nanoTime();
             if (s.wholeRun() && faultOn) {
                 long r0 = System.nanoTime();
                 faultOn = false;
                 if (undo(s, actions, errors, out)) {
-                    recoveredAt = seconds(t0);
-                    recoverySeconds = (System.nanoTime() - r0) / 1e9;
+                    recoverNanos = System.nanoTime();
+                    recoverySeconds = (recoverNanos - r0) / 1e9;
                 }
             }
         } catch (InterruptedException e) {
@@ -204,9 +192,14 @@ public final class ChaosCommand {
             errors.add("the replay exited " + result.exitCode());
         }
         if (replayEnd != null) {
-            settleSeconds = settle(actions, replayEnd, SETTLE_TIMEOUT, SETTLE_POLL_MILLIS, out);
+            settleSeconds = TcSettle.settle(actions, replayEnd, TcSettle.TIMEOUT, TcSettle.POLL_MILLIS, out);
         }
+        ChaosReport.Recovery recovery = AfterRun.recovery(s, progress, gate, injectNanos, recoverNanos, endNanos,
+                start, actions, errors, out);
         Map<String, Object> summary = result == null || result.summary() == null ? Map.of() : result.summary();
+        Double recoveredAt = recoverNanos == null ? null : secs(t0, recoverNanos);
+        Double replayEndedAt = endNanos == null ? null : secs(t0, endNanos);
+        injectedAt = injectNanos == null ? null : secs(t0, injectNanos);
         // A whole-run fault is cleared after the drain: there is no drain after its recovery.
         Double drainAfterRecovery = !s.wholeRun() && recoveredAt != null && replayEndedAt != null
                 ? Math.max(0, Math.round((replayEndedAt - recoveredAt) * 10) / 10.0) : null;
@@ -231,86 +224,11 @@ public final class ChaosCommand {
             errors.add("check failed: " + e);
         }
         return new ChaosReport.Result(s.name(), s.describe(),
-                started.getCount() == 0 ? (startedNanos.get() - t0) / 1e9 : null, injectedAt, doneAtInjection,
-                globalTxAtInjection,
+                progress.isStarted() ? secs(t0, progress.startedNanos()) : null, injectedAt, doneAtInjection,
+                gate == null ? null : gate.inFlight(),
                 recoveredAt, recoverySeconds, result == null ? null : result.exitCode(), map(summary.get("outcomes")),
                 map(summary.get("replayed")), replayEndedAt, drainAfterRecovery, map(summary.get("drain")), settleSeconds,
-                ok,
-                failed, failedRows, unfinished, List.copyOf(errors));
-    }
-
-    /** Waits until {@code deadline} (nanoTime); true when the replay finished first. */
-    private static boolean finishedBefore(Future<?> replaying, long deadline) throws InterruptedException {
-        long wait = deadline - System.nanoTime();
-        if (wait <= 0) {
-            return replaying.isDone();
-        }
-        try {
-            replaying.get(wait, TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return true;
-        }
-    }
-
-    /**
-     * Waits until the TC holds no global transaction begun before {@code replayEnd}, at most
-     * {@code timeout}; returns the seconds it took, or null when it did not happen (the check then
-     * names what is left). Polls every {@code pollMillis}; never throws.
-     */
-    static Double settle(FaultActions actions, Instant replayEnd, java.time.Duration timeout, long pollMillis,
-                         PrintStream out) {
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
-        Integer live;
-        while (true) {
-            live = settleProbe(actions, replayEnd, out);
-            if (live != null && live == 0) {
-                double s = Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
-                if (s > 0) {
-                    out.println("chaos: the TC holds no global transaction begun before the replay ended "
-                            + ChaosReport.num(s) + " s after the drain");
-                }
-                return s;
-            }
-            if (System.nanoTime() > deadline) {
-                out.println("chaos: the TC still holds " + live + " global transaction(s) begun before the replay"
-                        + " ended " + timeout.toSeconds() + " s after the drain");
-                return null;
-            }
-            try {
-                Thread.sleep(pollMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-    }
-
-    /** Live global transactions begun before {@code replayEnd}; null (and a line) when the console does not answer. */
-    private static Integer settleProbe(FaultActions actions, Instant replayEnd, PrintStream out) {
-        try {
-            return actions.liveGlobalTransactionsBegunBefore(replayEnd);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            out.println("chaos: could not count the global transactions left: " + e.getMessage());
-        }
-        return null;
-    }
-
-    /** Live global transactions just before the fault; null (and a line) when the console does not answer. */
-    private static Integer probe(FaultActions actions, PrintStream out) {
-        try {
-            return actions.liveGlobalTransactions();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            out.println("chaos: could not count the global transactions in flight: " + e.getMessage());
-        }
-        return null;
+                ok, failed, failedRows, unfinished, List.copyOf(errors), recovery);
     }
 
     private static boolean apply(Scenario s, FaultActions actions, List<String> errors, PrintStream out) {
@@ -354,7 +272,8 @@ public final class ChaosCommand {
         return o instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : Map.of();
     }
 
-    private static double seconds(long t0) {
-        return Math.round((System.nanoTime() - t0) / 1e8) / 10.0;
+    /** Seconds from {@code t0} to {@code t} (nanoTime), to 0.1 s. */
+    static double secs(long t0, long t) {
+        return Math.round((t - t0) / 1e8) / 10.0;
     }
 }

@@ -39,13 +39,16 @@ public final class ChaosReport {
      * @param drain                the replay's own drain summary
      * @param settleSeconds        after the drain, how long until the TC held no global transaction
      *                             begun before the replay ended;
-     *                             null when that did not happen within {@link ChaosCommand#SETTLE_TIMEOUT}
+     *                             null when that did not happen within {@link TcSettle#TIMEOUT}
      * @param invariantsOk         every invariant PASS or WARN; null when the check did not run
      * @param failedInvariants     names of the FAILed invariants
      * @param failedRows           invariant name → its offending rows (problem, values)
      * @param unfinishedGlobalTx   the GLOBAL_TRANSACTIONS invariant's rows (sessions and locks that count as
      *                             unfinished, each with its reason; sessions in flight are not listed)
-     * @param errors               what went wrong in the run itself (an action, the replay, the check)
+     * @param errors               what went wrong in the run itself (an action, the replay, the check, a
+     *                             service holding too many TC connections after recovery)
+     * @param recovery             how the run recovered: in-flight threshold, throughput windows, pending
+     *                             payments, TC connections ({@link Recovery#NONE} when not measured)
      */
     public record Result(String scenario, String injected, Double replayStartedAt, Double injectedAt,
                          Integer doneAtInjection, Integer globalTxAtInjection, Double recoveredAt, Double recoverySeconds, Integer replayExit,
@@ -53,11 +56,45 @@ public final class ChaosReport {
                          Double drainAfterRecovery, Map<String, Object> drain, Double settleSeconds,
                          Boolean invariantsOk,
                          List<String> failedInvariants, Map<String, List<Map<String, Object>>> failedRows,
-                         List<Map<String, Object>> unfinishedGlobalTx, List<String> errors) {
+                         List<Map<String, Object>> unfinishedGlobalTx, List<String> errors, Recovery recovery) {
 
-        /** The invariants held and nothing in the run failed. */
+        public Result {
+            recovery = recovery == null ? Recovery.NONE : recovery;
+        }
+
+        /**
+         * The invariants held, nothing in the run failed, the throughput came back (or was not
+         * judged: a whole-run fault) and no payment of the run is still PENDING.
+         */
         public boolean ok() {
-            return Boolean.TRUE.equals(invariantsOk) && errors.isEmpty();
+            return Boolean.TRUE.equals(invariantsOk) && errors.isEmpty()
+                    && !Boolean.FALSE.equals(recovery.throughputRecovered())
+                    && (recovery.pendingPayments() == null || recovery.pendingPayments() == 0);
+        }
+    }
+
+    /**
+     * How a scenario recovered. Rates are invoices done per second ({@link RecoveryJudge}).
+     *
+     * @param minInFlight         the scenario's in-flight threshold (0 = none)
+     * @param inFlightMet         whether the TC held at least that many at the fault; null without a threshold.
+     *                            Not met is recorded, not a failure (the fault is injected at the bound anyway)
+     * @param rateBefore          first invoice → injection
+     * @param rateDuring          injection → recovery
+     * @param rateAfter           recovery → replay end or 60 s later
+     * @param bestWindowAfter     the best 10-s window rate within 60 s of recovery
+     * @param throughputRecovered the verdict (null = not judged); FALSE fails the scenario
+     * @param pendingPayments     payments created since the scenario started still PENDING after the drain (and
+     *                            the TC settle); any fails the scenario; null when not measured (an error then says why)
+     * @param tcConnections       component → ESTABLISHED connections to the TC port after recovery
+     */
+    public record Recovery(int minInFlight, Boolean inFlightMet, Double rateBefore, Double rateDuring,
+                           Double rateAfter, Double bestWindowAfter, Boolean throughputRecovered,
+                           Integer pendingPayments, Map<String, Integer> tcConnections) {
+        public static final Recovery NONE = new Recovery(0, null, null, null, null, null, null, null, Map.of());
+
+        public Recovery {
+            tcConnections = tcConnections == null ? Map.of() : Map.copyOf(tcConnections);
         }
     }
 
@@ -75,55 +112,11 @@ public final class ChaosReport {
         return !results.isEmpty() && results.stream().allMatch(Result::ok);
     }
 
-    static final String[] HEADER = {"SCENARIO", "INJECTED", "AT s", "DONE@INJ", "GTX@INJ", "RECOVERED s", "RECOVERY s",
-            "DRAIN s", "SETTLE s", "INVARIANTS", "UNFINISHED GTX", "OUTCOMES"};
-
-    /** The per-scenario table, then one line per failed invariant row and per error. */
+    /** The per-scenario table ({@link ChaosTable}), then one line per failed invariant row, error and verdict. */
     public void printTable(PrintStream out) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (Result r : results) {
-            rows.add(new String[]{r.scenario(), r.injected(), num(r.injectedAt()),
-                    r.doneAtInjection() == null ? "-" : String.valueOf(r.doneAtInjection()),
-                    r.globalTxAtInjection() == null ? "-" : String.valueOf(r.globalTxAtInjection()),
-                    num(r.recoveredAt()), num(r.recoverySeconds()), num(r.drainAfterRecovery()),
-                    num(r.settleSeconds()), invariants(r),
-                    String.valueOf(r.unfinishedGlobalTx().size()), flat(r.outcomes())});
-        }
-        int[] width = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        out.println("== chaos ==");
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
-        for (Result r : results) {
-            r.failedRows().forEach((name, list) -> list.forEach(v -> out.println("  " + r.scenario() + " " + name
-                    + ": " + v.get("problem") + " " + v.get("values"))));
-            r.errors().forEach(e -> out.println("  " + r.scenario() + " error: " + e));
-            if (r.replayed() != null && !r.replayed().isEmpty()) {
-                out.println("  " + r.scenario() + " note: answered from an earlier run with the same keys ("
-                        + flat(r.replayed()) + "): that work was not redone under the fault; another --seed replays"
-                        + " afresh");
-            }
-        }
-        out.println("chaos: " + (ok() ? "every scenario ran and its invariants hold"
-                : "NOT every scenario ran with its invariants holding (see FAIL and error lines)"));
+        ChaosTable.print(results(), ok(), out);
     }
 
-    private static String invariants(Result r) {
-        if (r.invariantsOk() == null) {
-            return "not checked";
-        }
-        return r.invariantsOk() ? "ok" : "FAIL " + String.join(",", r.failedInvariants());
-    }
 
     static String num(Double d) {
         return d == null ? "-" : String.format(Locale.ROOT, "%.1f", d);
@@ -163,6 +156,19 @@ public final class ChaosReport {
             m.put("failedRows", r.failedRows());
             m.put("unfinishedGlobalTransactions", r.unfinishedGlobalTx());
             m.put("errors", r.errors());
+            Recovery c = r.recovery();
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("minInFlight", c.minInFlight());
+            rec.put("inFlightThresholdMet", c.inFlightMet());
+            rec.put("invoicesPerSecondBefore", c.rateBefore());
+            rec.put("invoicesPerSecondDuring", c.rateDuring());
+            rec.put("invoicesPerSecondAfter", c.rateAfter());
+            rec.put("bestWindowInvoicesPerSecondAfter", c.bestWindowAfter());
+            rec.put("throughputRecovered", c.throughputRecovered());
+            rec.put("pendingPaymentsAfterDrain", c.pendingPayments());
+            rec.put("paymentsSettled", c.pendingPayments() == null ? null : c.pendingPayments() == 0);
+            rec.put("tcConnections", new java.util.TreeMap<>(c.tcConnections()));
+            m.put("recovery", rec);
             m.put("ok", r.ok());
             list.add(m);
         }

@@ -43,6 +43,18 @@ public interface FaultActions {
      */
     int liveGlobalTransactionsBegunBefore(Instant instant) throws IOException, InterruptedException;
 
+    /**
+     * How many payments created at or after {@code since} are still PENDING in pay-payment's
+     * database (a probe: after the drain, every payment of a run should be PAID, FAILED or CLOSED).
+     */
+    int pendingPaymentsSince(Instant since) throws IOException, InterruptedException;
+
+    /**
+     * Each component's ESTABLISHED TCP connections to the TC's port right now (name → count; a
+     * probe, see {@link TcConnections}); empty when not measurable here.
+     */
+    java.util.Map<String, Integer> tcConnections() throws IOException;
+
     /** Disarms the point {@link #failPoint} armed. */
     void clearPoint(String component, String point) throws IOException, InterruptedException;
 }

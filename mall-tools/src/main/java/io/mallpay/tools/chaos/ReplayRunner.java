@@ -7,8 +7,12 @@ public interface ReplayRunner {
 
     /** Progress of the running replay (called from the replay's thread). */
     interface Listener {
-        /** The replay has imported and planned and now runs its invoices. */
-        void started();
+        /**
+         * The replay has imported and planned and now runs its invoices.
+         *
+         * @param total how many invoices it will run; 0 when unknown
+         */
+        void started(int total);
 
         /** {@code done} invoices are finished so far. */
         void progress(int done);

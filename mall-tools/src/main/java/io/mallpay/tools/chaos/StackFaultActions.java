@@ -112,6 +112,20 @@ final class StackFaultActions implements FaultActions {
         return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"), instant);
     }
 
+    @Override
+    public int pendingPaymentsSince(java.time.Instant since) throws IOException {
+        return io.mallpay.tools.check.CheckCommand.pendingPayments(runDir.resolve("stack.env"), since);
+    }
+
+    @Override
+    public Map<String, Integer> tcConnections() throws IOException {
+        String port = env.get("SEATA_PORT");
+        if (port == null || !port.matches("\\d+")) {
+            throw new IOException("stack.env has no SEATA_PORT");
+        }
+        return TcConnections.count(Path.of("/proc"), runDir, Integer.parseInt(port));
+    }
+
     /** Best effort on the way out (shutdown hook): SIGCONT what is still stopped, clear the bank mode and faults. */
     void undoAll() {
         for (String key : List.copyOf(failing.keySet())) {

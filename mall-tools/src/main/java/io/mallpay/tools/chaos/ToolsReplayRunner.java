@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
  * checks after recovery; with {@code --restock}, so that work replayed before on this stack still
  * finds stock and the fault meets real payments), its JSON report in {@code <run dir>/chaos/<scenario>-replay.json} read
  * back as the summary. Its output goes through to {@code out}; the listener learns from it when
- * invoices start ({@code "... to run on N workers"}) and how many are done (the progress line, at
+ * invoices start and how many will run ({@code "..., M to run on N workers"}) and how many are done (the progress line, at
  * most 5 s old without a terminal, 250 ms with one).
  */
 final class ToolsReplayRunner implements ReplayRunner {
 
     private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) invoices");
+    private static final Pattern TO_RUN = Pattern.compile("(\\d+) to run on ");
 
     private final ChaosOptions options;
     private final PrintStream out;
@@ -87,8 +88,9 @@ final class ToolsReplayRunner implements ReplayRunner {
         }
 
         private void read(String text) {
-            if (text.contains(" to run on ")) {
-                listener.started();
+            Matcher run = TO_RUN.matcher(text);
+            if (run.find()) {
+                listener.started(Integer.parseInt(run.group(1)));
             }
             Matcher m = PROGRESS.matcher(text);
             if (m.find()) {

@@ -77,6 +77,30 @@ public final class CheckCommand {
     }
 
     /**
+     * How many payments created at or after {@code since} are still PENDING in {@code pay_payment}
+     * (for {@code ./mall chaos}: after the drain, every payment of a scenario should have ended
+     * PAID, FAILED or CLOSED).
+     *
+     * @throws IOException when stack.env cannot be read or the database does not answer
+     */
+    public static int pendingPayments(Path stackEnv, Instant since) throws IOException {
+        Map<String, String> env = readEnv(stackEnv);
+        String prefix = env.getOrDefault("MALL_DB_URL_PREFIX", "jdbc:mysql://127.0.0.1:3306");
+        try (JdbcSql sql = JdbcSql.mariaDb(prefix, env.getOrDefault("MALL_DB_USERNAME", "mall"),
+                env.getOrDefault("MALL_DB_PASSWORD", ""))) {
+            return pendingPayments(sql, since);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot read pay_payment: " + e.getMessage(), e);
+        }
+    }
+
+    static int pendingPayments(Sql sql, Instant since) throws java.sql.SQLException {
+        CheckContext ctx = CheckContext.of(sql, Instant.now(), since);
+        return (int) Tables.payments(sql).stream()
+                .filter(p -> "PENDING".equals(p.str("status")) && ctx.inWindow(p.time("created_at"))).count();
+    }
+
+    /**
      * How many global transactions the Seata TC holds right now (its console's live sessions, any
      * status), for {@code ./mall chaos}'s "in flight at the fault" figure.
      *

@@ -158,4 +158,20 @@ class CheckCommandTest {
         assertThat(CheckCommand.readEnv(env)).containsEntry("MALL_DB_URL_PREFIX", "jdbc:mysql://127.0.0.1:3306")
                 .containsEntry("SEATA_CONSOLE_PORT", "7091").containsEntry("SECRET", "a=b").hasSize(3);
     }
+
+    @Test
+    void pendingPaymentsCountsOnlyThePendingOnesCreatedSinceTheStart() throws Exception {
+        H2Stack stack = new H2Stack().seeded();
+        stack.exec("pay_payment",
+                "INSERT INTO payment VALUES ('P7', 7, 7, 'M-1', 'CARD', 500, 10, 'PENDING', TIMESTAMP '2026-01-10 12:05:00')",
+                "INSERT INTO payment VALUES ('P8', 8, 7, 'M-1', 'CARD', 500, 10, 'PENDING', TIMESTAMP '2026-01-10 11:00:00')",
+                "INSERT INTO payment VALUES ('P9', 9, 7, 'M-1', 'CARD', 500, 10, 'FAILED', TIMESTAMP '2026-01-10 12:06:00')",
+                "INSERT INTO payment VALUES ('PA', 10, 7, 'M-1', 'CARD', 500, 10, 'CLOSED', TIMESTAMP '2026-01-10 12:06:00')");
+
+        try (JdbcSql sql = stack.sql()) {
+            // P8 is PENDING but older than the run; P1 PAID, P9 FAILED, PA CLOSED are final
+            assertThat(CheckCommand.pendingPayments(sql, Instant.parse("2026-01-10T12:00:00Z"))).isEqualTo(1);
+            assertThat(CheckCommand.pendingPayments(sql, null)).isEqualTo(2);
+        }
+    }
 }
