@@ -36,14 +36,16 @@ import static org.awaitility.Awaitility.await;
  * (apache/rocketmq#10966): this sends 100 transactional messages on {@code STACK_SELFTEST} (COMMIT,
  * ROLLBACK, and UNKNOW outcomes settled by check-back), waits until every one is resolved (the
  * committed ones consumed, the unknown ones checked back), then reads the broker process's CPU
- * time from {@code /proc/PID/stat} over 10 s and requires under 5 % of one core. A bound on an
- * idle process, not a speed test.
+ * time from {@code /proc/PID/stat} over 10-s windows (at most three, the quietest judged) and
+ * requires under 5 % of one core. A bound on an idle process, not a speed test.
  */
 class RocketMqBrokerIdleIT {
 
     private static final String TOPIC = "STACK_SELFTEST";
     private static final String RUN = "idle" + System.nanoTime();
     private static final long WINDOW_MILLIS = 10_000;
+    /** At most this many windows; the quietest one is judged. */
+    private static final int WINDOWS = 3;
     private static final double MAX_CORE_SHARE = 0.05;
 
     private static final Map<String, LocalTransactionState> OUTCOMES = new ConcurrentHashMap<>();
@@ -116,17 +118,30 @@ class RocketMqBrokerIdleIT {
 
         long pid = brokerPid();
         long hz = ProcCpu.ticksPerSecond();
-        Map<String, Long> threadsBefore = ProcCpu.threadTicks(pid);
-        long before = ProcCpu.ticks(pid);
-        long t0 = System.nanoTime();
-        Thread.sleep(WINDOW_MILLIS); // the measurement window itself, not a wait for a condition
-        long used = ProcCpu.ticks(pid) - before;
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double coreShare = used / (double) hz / seconds;
+        // Up to three 10-s windows, the quietest counts: on a shared 2-core machine a window can
+        // catch the broker's JIT compiler or a GC finishing the load above; a spinning thread burns
+        // its core in every window and fails all three.
+        List<String> windows = new ArrayList<>();
+        double quietest = Double.MAX_VALUE;
+        String quietestThreads = "";
+        for (int w = 0; w < WINDOWS && quietest >= MAX_CORE_SHARE; w++) {
+            Map<String, Long> threadsBefore = ProcCpu.threadTicks(pid);
+            long before = ProcCpu.ticks(pid);
+            long t0 = System.nanoTime();
+            Thread.sleep(WINDOW_MILLIS); // the measurement window itself, not a wait for a condition
+            long used = ProcCpu.ticks(pid) - before;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double coreShare = used / (double) hz / seconds;
+            windows.add(String.format("%d ticks in %.1f s = %.1f %%", used, seconds, coreShare * 100));
+            if (coreShare < quietest) {
+                quietest = coreShare;
+                quietestThreads = busiest(threadsBefore, ProcCpu.threadTicks(pid));
+            }
+        }
 
-        assertThat(coreShare)
-                .as("broker pid %d used %d ticks (%d/s) in %.1f s = %.1f %% of one core; busiest threads: %s",
-                        pid, used, hz, seconds, coreShare * 100, busiest(threadsBefore, ProcCpu.threadTicks(pid)))
+        assertThat(quietest)
+                .as("broker pid %d (%d ticks/s) per window: %s; busiest threads of the quietest: %s",
+                        pid, hz, windows, quietestThreads)
                 .isLessThan(MAX_CORE_SHARE);
     }
 
