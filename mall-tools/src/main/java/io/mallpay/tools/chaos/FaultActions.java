@@ -45,7 +45,8 @@ public interface FaultActions {
 
     /**
      * How many payments created at or after {@code since} are still PENDING in pay-payment's
-     * database (a probe: after the drain, every payment of a run should be PAID, FAILED or CLOSED).
+     * database once they have had their chance to settle (after the drain, every payment of a run
+     * should end PAID, FAILED or CLOSED; the stack's implementation waits for that, bounded).
      */
     int pendingPaymentsSince(Instant since) throws IOException, InterruptedException;
 

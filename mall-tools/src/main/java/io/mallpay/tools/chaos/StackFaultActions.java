@@ -112,10 +112,27 @@ final class StackFaultActions implements FaultActions {
         return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"), instant);
     }
 
+    /**
+     * Polls every 2 s for at most {@link #PAYMENT_SETTLE}: a payment whose completion was deferred
+     * during the fault (its bank result arrived while a participant was frozen, say) is settled by
+     * pay-payment's pending-payment job, which asks the bank once the payment is
+     * {@code pay.payment.query-after} (30 s) old and then every round; the replay's drain does not
+     * wait for it.
+     */
     @Override
-    public int pendingPaymentsSince(java.time.Instant since) throws IOException {
-        return io.mallpay.tools.check.CheckCommand.pendingPayments(runDir.resolve("stack.env"), since);
+    public int pendingPaymentsSince(java.time.Instant since) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PAYMENT_SETTLE.toNanos();
+        while (true) {
+            int pending = io.mallpay.tools.check.CheckCommand.pendingPayments(runDir.resolve("stack.env"), since);
+            if (pending == 0 || System.nanoTime() > deadline) {
+                return pending;
+            }
+            Thread.sleep(2_000);
+        }
     }
+
+    /** Longest wait for the run's PENDING payments: query-after (30 s) plus a few job rounds and retries. */
+    static final java.time.Duration PAYMENT_SETTLE = java.time.Duration.ofMinutes(2);
 
     @Override
     public Map<String, Integer> tcConnections() throws IOException {
