@@ -720,7 +720,7 @@ stack_test() {
     trap 'echo; say "interrupted: taking the stack down"; stack_down; exit 130' INT TERM
     ( stack_up ) || { stack_down; die "the stack did not come up"; }
     say "integration tests against the running stack ..."
-    "$ROOT/mvnw" -B -pl integration-tests -Dit verify || rc=$?
+    "$ROOT/mvnw" -B -pl integration-tests -am -Dit verify || rc=$?
     stack_down
     verify_nothing_left || rc=1
     trap - INT TERM
@@ -737,7 +737,7 @@ stack_test() {
     "$ROOT/mvnw" -B test || die "unit tests failed"
     say "using the stack that is already running (it stays up)"
     ( stack_up ) || die "the stack did not come up"
-    "$ROOT/mvnw" -B -pl integration-tests -Dit verify || rc=$?
+    "$ROOT/mvnw" -B -pl integration-tests -am -Dit verify || rc=$?
   fi
   say "test finished in $((SECONDS - t0))s (exit $rc)"
   return $rc
