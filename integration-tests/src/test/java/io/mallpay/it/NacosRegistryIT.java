@@ -64,9 +64,14 @@ class NacosRegistryIT {
             assertThat(i.getIp()).as(e.getKey() + " registers loopback only").isEqualTo("127.0.0.1");
             assertThat(i.getPort()).isEqualTo(STACK.port(e.getValue()));
             assertThat(i.isEphemeral()).isTrue();
-            var health = Stack.get("http://" + i.getIp() + ":" + i.getPort() + "/actuator/health");
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(Stack.readJson(health.body()).get("status").asText()).isEqualTo("UP");
+            // UP, awaited: a service an earlier test froze (SIGSTOP) is DOWN until its Seata TM and RM
+            // have registered with the TC again (its 'seata' health component), a few seconds later
+            String url = "http://" + i.getIp() + ":" + i.getPort() + "/actuator/health";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                var health = Stack.get(url);
+                assertThat(health.statusCode()).as(e.getKey() + ": " + health.body()).isEqualTo(200);
+                assertThat(Stack.readJson(health.body()).get("status").asText()).isEqualTo("UP");
+            });
         }
     }
 
