@@ -395,6 +395,7 @@ start_component() {
         MERCHANT_NOTIFY_SECRET="$MERCHANT_NOTIFY_SECRET" -- \
         "$(java_bin)" -Dmall.component="$name" ${MALL_SERVICE_JAVA_OPTS:--Xms128m -Xmx320m -XX:+UseSerialGC} \
         -Drocketmq.client.logRoot="$d/rocketmq-client-logs" \
+        -Dcsp.sentinel.log.dir="$d/sentinel-logs" -Dcsp.sentinel.metric.flush.interval=0 \
         -jar "$jar" ;;
   esac
 }
@@ -531,17 +532,25 @@ nacos_bootstrap() {
   stack_config_push_with_token
 }
 
+# One Nacos config: DATA_ID GROUP TYPE FILE.
+nacos_publish() {
+  curl -sf -m 10 -X POST "http://127.0.0.1:$NACOS_PORT/nacos/v1/cs/configs?accessToken=$NACOS_TOKEN" \
+    --data-urlencode "dataId=$1" --data-urlencode "group=$2" \
+    --data-urlencode "type=$3" --data-urlencode "content@$4" >/dev/null || die "nacos: importing $1 ($2) failed"
+}
+
 stack_config_push_with_token() {
-  local f id n=0
+  local f n=0
   for f in "$ROOT"/nacos-config/*.yaml; do
-    id="$(basename "$f")"
-    curl -sf -m 10 -X POST "http://127.0.0.1:$NACOS_PORT/nacos/v1/cs/configs?accessToken=$NACOS_TOKEN" \
-      --data-urlencode "dataId=$id" --data-urlencode "group=DEFAULT_GROUP" \
-      --data-urlencode "type=yaml" --data-urlencode "content@$f" >/dev/null ||
-      die "nacos: importing $id failed"
+    nacos_publish "$(basename "$f")" DEFAULT_GROUP yaml "$f"
     n=$((n + 1))
   done
-  say "nacos: imported $n config files from nacos-config/"
+  # Sentinel rules (issue 10): one JSON Data ID per service and rule type, group SENTINEL_GROUP.
+  for f in "$ROOT"/nacos-config/sentinel/*.json; do
+    nacos_publish "$(basename "$f")" SENTINEL_GROUP json "$f"
+    n=$((n + 1))
+  done
+  say "nacos: imported $n config files from nacos-config/ (Sentinel rules included)"
 }
 
 stack_config_push() {
@@ -673,6 +682,24 @@ stack_logs() {
   if [ "${2:-}" = "-f" ]; then tail -n 100 -F "$f"; else tail -n 200 "$f"; fi
 }
 
+# Sentinel circuits that are not CLOSED, per service (its /actuator/circuits; issue 10).
+open_circuits() {
+  local name port body found=0
+  for name in mall-inventory mall-points mall-coupon mall-order pay-fund pay-accounting pay-payment; do
+    [ "$(state_of "$name")" = up ] || continue
+    port="$(ports_of "$name")"
+    body="$(curl -s -m 2 "http://127.0.0.1:$port/actuator/circuits" 2>/dev/null)" || continue
+    while IFS= read -r c; do
+      [ -n "$c" ] || continue
+      [ $found -eq 1 ] || echo "open circuits (Sentinel; calls to the participant fail at once with 503 CIRCUIT_OPEN):"
+      found=1
+      echo "  $name -> $c"
+    done < <(printf '%s' "$body" | grep -o '"resource":"[^"]*","participant":"[^"]*","state":"\(OPEN\|HALF_OPEN\)"' |
+      sed 's/"resource":"\([^"]*\)","participant":"[^"]*","state":"\([A-Z_]*\)"/\1 \2/')
+  done
+  [ $found -eq 1 ] || echo "circuits: every Sentinel circuit is closed"
+}
+
 stack_status() {
   load_ports
   [ -f "$RUN/secrets.env" ] && { set -a; . "$RUN/secrets.env"; set +a; }
@@ -705,6 +732,7 @@ stack_status() {
       "$(ports_of "$name" | sed 's/ /,/g')" "$(url_of "$name")" "$( [ "$state" = up ] && login_of "$name")"
   done
   echo "SEATA: the service's TM and RM are registered with a TC (UP) or not (DOWN; its health is DOWN too)"
+  open_circuits
   echo
   echo "storefront: $(url_of mall-gateway)/api  (OpenAPI: $(url_of mall-gateway)/swagger-ui.html)"
 }

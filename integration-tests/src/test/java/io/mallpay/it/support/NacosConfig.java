@@ -16,8 +16,12 @@ public final class NacosConfig {
     }
 
     public static String read(String dataId) {
+        return read(dataId, "DEFAULT_GROUP");
+    }
+
+    public static String read(String dataId, String group) {
         var r = Stack.get("http://" + STACK.nacosAddr() + "/nacos/v1/cs/configs?dataId=" + dataId
-                + "&group=DEFAULT_GROUP&accessToken=" + STACK.nacosToken());
+                + "&group=" + group + "&accessToken=" + STACK.nacosToken());
         if (r.statusCode() != 200) {
             throw new AssertionError("nacos read of " + dataId + " answered " + r.statusCode());
         }
@@ -25,28 +29,38 @@ public final class NacosConfig {
     }
 
     public static void publish(String dataId, String content) {
+        publish(dataId, "DEFAULT_GROUP", content);
+    }
+
+    /** Publishes {@code content}: type json in group SENTINEL_GROUP (Sentinel rules), else yaml. */
+    public static void publish(String dataId, String group, String content) {
         var r = Stack.post("http://" + STACK.nacosAddr() + "/nacos/v1/cs/configs?accessToken=" + STACK.nacosToken(),
-                Map.of("dataId", dataId, "group", "DEFAULT_GROUP", "type", "yaml", "content", content), Map.of());
+                Map.of("dataId", dataId, "group", group, "type", "SENTINEL_GROUP".equals(group) ? "json" : "yaml",
+                        "content", content), Map.of());
         if (!"true".equals(r.body())) {
             throw new AssertionError("nacos publish of " + dataId + " answered " + r.statusCode() + " " + r.body());
         }
     }
 
     /** A published change that {@link #close()} undoes. */
-    public record Change(String dataId, String original) implements AutoCloseable {
+    public record Change(String dataId, String group, String original) implements AutoCloseable {
         @Override
         public void close() {
-            publish(dataId, original);
+            publish(dataId, group, original);
         }
     }
 
     public static Change edit(String dataId, UnaryOperator<String> change) {
-        String original = read(dataId);
+        return edit(dataId, "DEFAULT_GROUP", change);
+    }
+
+    public static Change edit(String dataId, String group, UnaryOperator<String> change) {
+        String original = read(dataId, group);
         String changed = change.apply(original);
         if (changed.equals(original)) {
             throw new AssertionError("the edit of " + dataId + " changed nothing");
         }
-        publish(dataId, changed);
-        return new Change(dataId, original);
+        publish(dataId, group, changed);
+        return new Change(dataId, group, original);
     }
 }

@@ -39,6 +39,29 @@ public class MallCommonAutoConfiguration {
         return new ProblemErrorDecoder(mapper);
     }
 
+    /**
+     * Sentinel (issue 10): a request refused by a rule on its URL gets problem+json with
+     * Retry-After; business rejections (an {@link io.mallpay.common.web.ApiException} with a 4xx
+     * status, e.g. OUT_OF_STOCK answered by a participant) are not errors for the error-ratio
+     * circuit breakers: only failures of the participant itself (5xx, time-outs, refused
+     * connections) open a circuit.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.alibaba.csp.sentinel.adapter.spring.webmvc_v6x.callback.BlockExceptionHandler")
+    static class SentinelConfiguration {
+
+        @Bean
+        io.mallpay.common.sentinel.ProblemBlockExceptionHandler problemBlockExceptionHandler(ObjectMapper mapper) {
+            return new io.mallpay.common.sentinel.ProblemBlockExceptionHandler(mapper);
+        }
+
+        @Bean
+        static org.springframework.beans.factory.SmartInitializingSingleton sentinelBusinessRejections() {
+            return () -> com.alibaba.csp.sentinel.Tracer.setExceptionPredicate(
+                    t -> !(t instanceof io.mallpay.common.web.ApiException a && a.status().is4xxClientError()));
+        }
+    }
+
     /** Fault points are always present (a no-op unless armed); see {@link FaultInjection}. */
     @Bean
     FaultInjection faultInjection() {

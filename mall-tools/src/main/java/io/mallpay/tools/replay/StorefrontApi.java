@@ -20,7 +20,8 @@ import java.util.Set;
  * endpoints for the drain. Every call is idempotent (Idempotency-Key, top-up id, card number) or
  * a read, so transient failures are retried with the same request: connection errors, 429, 502,
  * 503 (BUSY, PARTICIPANT_UNAVAILABLE), 504, REQUEST_IN_PROGRESS and IDEMPOTENCY_KEY_CONFLICT, up
- * to {@value #ATTEMPTS} attempts with backoff from 250 ms to 4 s. Other answers come back as
+ * to {@value #ATTEMPTS} attempts, after the answer's {@code Retry-After} (seconds, at most 10) when it
+ * has one (429 RATE_LIMITED, 503 CIRCUIT_OPEN), else with backoff from 250 ms to 4 s. Other answers come back as
  * they are, rejections with their problem+json {@code code}.
  */
 public final class StorefrontApi {
@@ -149,6 +150,7 @@ public final class StorefrontApi {
         HttpRequest req = request(method, url, key, body);
         Answer last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long retryAfterMillis = -1;
             try {
                 HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                 JsonNode node = r.body() == null || r.body().isBlank() ? null : parse(r.body());
@@ -157,15 +159,27 @@ public final class StorefrontApi {
                 if (!RETRY_STATUS.contains(r.statusCode()) && !RETRY_CODES.contains(last.code())) {
                     return last;
                 }
+                retryAfterMillis = r.headers().firstValue("Retry-After").map(StorefrontApi::seconds)
+                        .map(sec -> Math.min(10_000L, sec * 1000L)).orElse(-1L);
             } catch (IOException e) {
                 last = new Answer(0, json.createObjectNode().put("detail", url + ": " + e), false);
             }
             if (attempt < ATTEMPTS) {
                 retries.add(step + "." + last.code());
-                Thread.sleep(Math.min(4000L, 250L << (attempt - 1)));
+                // a Retry-After (429 RATE_LIMITED, 503 CIRCUIT_OPEN) says when to come back; else back off
+                Thread.sleep(retryAfterMillis >= 0 ? retryAfterMillis : Math.min(4000L, 250L << (attempt - 1)));
             }
         }
         return last;
+    }
+
+    /** A {@code Retry-After} in seconds (the form this platform sends); 1 for a date or junk. */
+    static long seconds(String retryAfter) {
+        try {
+            return Math.max(0, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private JsonNode parse(String body) {

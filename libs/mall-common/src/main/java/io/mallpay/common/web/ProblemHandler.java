@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
  * parameter); {@code MISSING_HEADER} (400); {@code PARTICIPANT_UNAVAILABLE} (503: a Feign call
  * could not connect or timed out); {@code COORDINATOR_UNAVAILABLE} (503: the Seata TC could not be
  * reached or failed a begin, branch registration, commit or rollback report; the global transaction
- * did not take effect, or the TC finishes it from its session log once it is back); {@code FAULT_INJECTED}
+ * did not take effect, or the TC finishes it from its session log once it is back);
+ * {@code RATE_LIMITED} (429) and {@code CIRCUIT_OPEN} (503, naming the participant), both with
+ * {@code Retry-After}, when a Sentinel rule refused the request or one of its participant calls
+ * ({@link io.mallpay.common.sentinel.BlockedException}); {@code FAULT_INJECTED}
  * (503, local stack fault points); {@code NOT_FOUND} (404, no such path);
  * {@code METHOD_NOT_ALLOWED} (405); {@code UNSUPPORTED_MEDIA_TYPE} (415); otherwise
  * {@code HTTP_<status>} for the remaining Spring MVC exceptions.
@@ -68,6 +71,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.code(), e.getMessage());
     }
 
+    /** A Sentinel rule refused the request or a participant call: its answer, with Retry-After. */
+    @ExceptionHandler(io.mallpay.common.sentinel.BlockedException.class)
+    public ResponseEntity<ProblemDetail> onBlocked(io.mallpay.common.sentinel.BlockedException e) {
+        log.warn("{}: {}", e.code(), e.getMessage());
+        ProblemDetail body = problem(e.status(), e.code(), e.getMessage());
+        if (e.answer().participant() != null) {
+            body.setProperty("participant", e.answer().participant());
+        }
+        ResponseEntity.BodyBuilder r = ResponseEntity.status(e.status());
+        if (e.answer().retryAfterSeconds() > 0) {
+            r.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.answer().retryAfterSeconds()));
+        }
+        return r.body(body);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     public ProblemDetail onConstraintViolation(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream()
@@ -86,20 +104,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Anything no other handler takes: a failure of the transaction coordinator becomes 503
+     * Anything no other handler takes: a Sentinel refusal anywhere in the cause chain (a Feign call
+     * refused by an open circuit arrives as an {@code UndeclaredThrowableException}) is answered as
+     * {@link #onBlocked}; a failure of the transaction coordinator becomes 503
      * COORDINATOR_UNAVAILABLE; every other exception is rethrown unchanged, to Spring's and Boot's
      * own resolution.
      */
     @ExceptionHandler(Exception.class)
-    public ProblemDetail onOtherException(Exception e) throws Exception {
+    public ResponseEntity<ProblemDetail> onOtherException(Exception e) throws Exception {
+        io.mallpay.common.sentinel.BlockedException blocked = io.mallpay.common.sentinel.BlockedException.in(e);
+        if (blocked != null) {
+            return onBlocked(blocked);
+        }
         Throwable coordinator = coordinatorFailure(e);
         if (coordinator == null) {
             throw e;
         }
         log.warn("transaction coordinator unavailable: {}", coordinator.toString(), e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "COORDINATOR_UNAVAILABLE",
-                "the transaction coordinator could not be reached; nothing was applied, or it is finished once the"
-                        + " coordinator is back: " + coordinator.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "COORDINATOR_UNAVAILABLE", "the transaction coordinator could not be reached; nothing was applied,"
+                        + " or it is finished once the coordinator is back: " + coordinator.getMessage()));
     }
 
     /** Seata framework error codes that mean the TC could not be reached or talked to. */

@@ -47,7 +47,7 @@ class ProblemHandlerTest {
                         new org.apache.seata.common.exception.FrameworkException(
                                 "can not register RM,err:can not connect to services-server.")));
 
-        ProblemDetail p = handler.onOtherException(wrapped);
+        ProblemDetail p = handler.onOtherException(wrapped).getBody();
 
         assertThat(p.getStatus()).isEqualTo(503);
         assertThat(p.getProperties()).containsEntry("code", "COORDINATOR_UNAVAILABLE");
@@ -79,5 +79,35 @@ class ProblemHandlerTest {
     void anyOtherExceptionIsRethrownUnchanged() {
         IllegalStateException bug = new IllegalStateException("a bug");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.onOtherException(bug)).isSameAs(bug);
+    }
+
+    @Test
+    void aFeignCallRefusedByAnOpenCircuitAnswers503CircuitOpenNamingTheParticipant() throws Exception {
+        com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule rule =
+                new com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule("POST:http://mall-points/internal/points/freezes")
+                        .setTimeWindow(7);
+        Exception wrapped = new java.lang.reflect.UndeclaredThrowableException(
+                new com.alibaba.csp.sentinel.slots.block.degrade.DegradeException("default", rule));
+
+        org.springframework.http.ResponseEntity<ProblemDetail> r = handler.onOtherException(wrapped);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(503);
+        assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("7");
+        assertThat(r.getBody().getProperties()).containsEntry("code", "CIRCUIT_OPEN")
+                .containsEntry("participant", "mall-points");
+    }
+
+    @Test
+    void aRequestOverAHotParameterRuleAnswers429RateLimitedWithRetryAfter() {
+        com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule rule =
+                new com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule("checkout-per-user");
+        io.mallpay.common.sentinel.BlockedException e = io.mallpay.common.sentinel.BlockedException.in(
+                new com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowException("checkout-per-user", "17850", rule));
+
+        org.springframework.http.ResponseEntity<ProblemDetail> r = handler.onBlocked(e);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(429);
+        assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(r.getBody().getProperties()).containsEntry("code", "RATE_LIMITED");
     }
 }

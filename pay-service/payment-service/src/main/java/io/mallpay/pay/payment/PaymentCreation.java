@@ -1,6 +1,7 @@
 package io.mallpay.pay.payment;
 
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import io.mallpay.common.sentinel.PerUserLimit;
 import io.mallpay.common.web.ApiException;
 import io.mallpay.order.api.OrderClient;
 import io.mallpay.order.api.OrderClient.OrderView;
@@ -59,6 +60,12 @@ public class PaymentCreation {
             return replay(earlier, request);
         }
         OrderView order = orders.get(request.orderId());
+        // Per-customer hot-parameter rule (issue 10): over it, 429 RATE_LIMITED and nothing created.
+        return PerUserLimit.call(PerUserLimit.PAYMENT_CREATION, order.userId(),
+                () -> createFor(idempotencyKey, request, order));
+    }
+
+    private Result createFor(String idempotencyKey, CreatePaymentRequest request, OrderView order) {
         if (!"CREATED".equals(order.status())) {
             throw new ApiException(HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE",
                     "order " + order.orderId() + " is " + order.status());

@@ -1,0 +1,239 @@
+package io.mallpay.it.mall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mallpay.it.support.Mall;
+import io.mallpay.it.support.NacosConfig;
+import io.mallpay.it.support.Processes;
+import io.mallpay.it.support.SeataConsole;
+import io.mallpay.it.support.Stack;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import static io.mallpay.it.support.Mall.check;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sentinel on the real stack (issue 10): a flow rule changed in Nacos takes effect live and refuses
+ * the excess with 429 RATE_LIMITED (nothing written for a refused request); one customer hammering
+ * checkout is limited by the per-customer hot-parameter rule while others pass; a frozen participant
+ * opens its circuit, after which checkouts fail at once with 503 CIRCUIT_OPEN naming it, and the
+ * circuit closes once the participant is back, leaving no unfinished global transaction.
+ */
+class SentinelIT {
+
+    private static final String GATEWAY_RULES = "mall-gateway-gw-flow-rules.json";
+    private static final String GROUP = "SENTINEL_GROUP";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private record Sent(long user, String key, HttpResponse<String> response) {
+    }
+
+    private static CompletableFuture<Sent> checkoutAsync(long user, String sku, long points) {
+        String key = "it-sentinel-" + UUID.randomUUID();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(Mall.storefront() + "/api/orders"))
+                .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(Mall.cart(user, List.of(Map.entry(sku, 1)), points, null)))
+                .build();
+        return HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Sent(user, key, r));
+    }
+
+    private static List<Sent> burst(int n, String sku) {
+        List<CompletableFuture<Sent>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(checkoutAsync(Mall.uniqueUser(), sku, 0));
+        }
+        return calls.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static Map<String, Integer> outcomes(List<Sent> sent) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Sent s : sent) {
+            HttpResponse<String> r = s.response();
+            out.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    private static String withCheckoutLimit(String rules, int qps) {
+        ArrayNode all = (ArrayNode) Stack.readJson(rules);
+        for (JsonNode rule : all) {
+            if ("checkout".equals(rule.path("resource").asText())) {
+                ((ObjectNode) rule).put("count", qps).put("burst", 0);
+            }
+        }
+        return all.toPrettyString();
+    }
+
+    @Test
+    void aFlowRuleLoweredInNacosRefusesTheExcessWith429AndRaisedBackAdmitsAgain() {
+        String sku = Mall.sku(100, 10_000);
+        List<Sent> refusedBurst;
+        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, 5))) {
+            // the gateway applies the lowered rule within seconds, without a restart: 30 checkouts at
+            // once, 6x the limit, and the excess is refused
+            refusedBurst = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
+        }
+        System.out.printf("checkout limit 5/s, 30 at once: %s%n", outcomes(refusedBurst));
+        assertThat(outcomes(refusedBurst).keySet()).as("only admitted (201) or refused (429 RATE_LIMITED)")
+                .isSubsetOf("201 CREATED", "429 RATE_LIMITED");
+        Sent refused = null;
+        for (Sent s : refusedBurst) {
+            HttpResponse<String> r = s.response();
+            if (r.statusCode() == 429) {
+                refused = s;
+                assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        ct -> assertThat(ct).startsWith("application/problem+json"));
+                assertThat(Mall.ordersOf(s.user())).as("a refused checkout wrote nothing").isZero();
+            } else {
+                long orderId = Stack.readJson(r.body()).get("orderId").asLong();
+                assertThat(Mall.order(orderId).path("status").asText()).isEqualTo("CREATED");
+            }
+        }
+        long admitted = refusedBurst.stream().filter(s -> s.response().statusCode() == 201).count();
+
+        // raised back (the original rules restored): the same burst passes, and the refused request
+        // retried with its own Idempotency-Key is a fresh checkout
+        List<Sent> restored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> burst(30, sku), b -> b.stream().allMatch(s -> s.response().statusCode() == 201));
+        HttpResponse<String> retried = check(Mall.checkout(refused.key(),
+                Mall.cart(refused.user(), List.of(Map.entry(sku, 1)), 0, null)), 201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+        assertThat(Mall.ordersOf(refused.user())).isEqualTo(1);
+        JsonNode product = Mall.product(sku);
+        assertThat(product.path("available").asLong()).as("stock reserved exactly by the admitted checkouts")
+                .isLessThanOrEqualTo(10_000 - admitted - restored.size() - 1);
+    }
+
+    @Test
+    void oneCustomerHammeringCheckoutIsLimitedWhileOtherCustomersPass() throws Exception {
+        String sku = Mall.sku(100, 10_000);
+        long hot = Mall.user(0);
+        List<Long> others = List.of(Mall.user(0), Mall.user(0), Mall.user(0));
+        Map<String, Integer> hotOutcomes = new ConcurrentHashMap<>();
+        Map<String, Integer> otherOutcomes = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            threads.add(started(() -> {
+                while (!stop.get()) {
+                    HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
+                    hotOutcomes.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
+                            Integer::sum);
+                }
+            }));
+        }
+        for (long user : others) {
+            threads.add(started(() -> {
+                while (!stop.get()) {
+                    HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
+                    otherOutcomes.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
+                            Integer::sum);
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }));
+        }
+        Thread.sleep(4000);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(120_000);
+        }
+        System.out.printf("hot customer: %s; three others: %s%n", hotOutcomes, otherOutcomes);
+
+        assertThat(hotOutcomes).containsKey("429 RATE_LIMITED");
+        assertThat(hotOutcomes.keySet()).isSubsetOf("201 CREATED", "429 RATE_LIMITED");
+        assertThat(otherOutcomes.keySet()).as("the other customers are not limited").containsOnly("201 CREATED");
+        assertThat(Mall.ordersOf(hot)).as("one order per admitted checkout, none for a refused one")
+                .isEqualTo(hotOutcomes.getOrDefault("201 CREATED", 0).longValue());
+    }
+
+    @Test
+    void aFrozenParticipantOpensItsCircuitThenCheckoutsFailAtOnceUntilItIsBack() {
+        // one SKU per checkout: checkouts of the same SKU queue behind each other in mall-order
+        List<String> skus = new ArrayList<>();
+        List<Long> users = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            skus.add(Mall.sku(100, 1_000));
+            users.add(Mall.user(1_000));
+        }
+        long startedAt = System.currentTimeMillis();
+        String freezes = "POST:http://mall-points/internal/points/freezes";
+        Processes.signal("mall-points", "STOP");
+        try {
+            // 12 checkouts spending points wait for the Feign read time-out: enough failures to open
+            List<CompletableFuture<Sent>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(checkoutAsync(users.get(i), skus.get(i), 10));
+            }
+            List<Sent> first = calls.stream().map(CompletableFuture::join).toList();
+            System.out.printf("checkouts against frozen mall-points: %s%n", outcomes(first));
+            assertThat(first).allMatch(s -> s.response().statusCode() == 503);
+
+            HttpResponse<String> r = checkoutAsync(users.get(12), skus.get(12), 10).join().response();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(Mall.code(r)).isEqualTo("CIRCUIT_OPEN");
+            assertThat(Stack.readJson(r.body()).path("participant").asText()).isEqualTo("mall-points");
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat(circuitState(freezes)).isEqualTo("OPEN");
+            assertThat(Stack.get(Mall.service("MALL_ORDER_PORT") + "/actuator/prometheus").body())
+                    .containsPattern("(?m)^sentinel_circuit_state\\{[^}]*resource=\"" + Pattern.quote(freezes)
+                            + "\"[^}]*} 1\\.0$");
+        } finally {
+            Processes.signal("mall-points", "CONT");
+        }
+        // back: the circuit half-opens after its window, the probe passes and it closes
+        long user = users.get(12);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> checkoutAsync(user, skus.get(12), 10).join().response().statusCode() == 201);
+        assertThat(circuitState(freezes)).isEqualTo("CLOSED");
+
+        SeataConsole console = new SeataConsole();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(console.globalSessionsBegunSince(startedAt)).as("unfinished global transactions").isEmpty();
+            for (long u : users.subList(0, 12)) {
+                assertThat(Mall.ordersOf(u)).as("no order left by a failed checkout of user " + u).isZero();
+            }
+        });
+    }
+
+    private static Thread started(Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String circuitState(String resource) {
+        JsonNode all = Stack.readJson(check(Stack.get(Mall.service("MALL_ORDER_PORT") + "/actuator/circuits"), 200)
+                .body()).path("circuits");
+        for (JsonNode c : all) {
+            if (resource.equals(c.path("resource").asText())) {
+                return c.path("state").asText();
+            }
+        }
+        throw new AssertionError("no circuit for " + resource + " in " + all);
+    }
+}
