@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mallpay.it.support.Mall;
+import io.mallpay.it.support.MallCli;
 import io.mallpay.it.support.NacosConfig;
 import io.mallpay.it.support.Processes;
 import io.mallpay.it.support.SeataConsole;
@@ -15,13 +16,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -31,10 +35,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sentinel on the real stack (issue 10): a flow rule changed in Nacos takes effect live and refuses
- * the excess with 429 RATE_LIMITED (nothing written for a refused request); one customer hammering
- * checkout is limited by the per-customer hot-parameter rule while others pass; a frozen participant
- * opens its circuit, after which checkouts fail at once with 503 CIRCUIT_OPEN naming it, and the
- * circuit closes once the participant is back, leaving no unfinished global transaction.
+ * the excess with 429 RATE_LIMITED (nothing written for a refused request); a closed-loop overload
+ * of 3x the checkout limit is refused in its excess while the admitted checkouts complete and every
+ * invariant holds; one customer hammering checkout is limited by the per-customer hot-parameter rule
+ * while others pass; a frozen participant opens its circuit, after which checkouts fail at once with
+ * 503 CIRCUIT_OPEN naming it, and the circuit closes once the participant is back, leaving no
+ * unfinished global transaction.
  */
 class SentinelIT {
 
@@ -70,6 +76,16 @@ class SentinelIT {
             out.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1, Integer::sum);
         }
         return out;
+    }
+
+    /** "p50 / p99 / max" of the latencies in milliseconds, for the test's printout. */
+    private static String percentiles(Queue<Long> ms) {
+        List<Long> sorted = ms.stream().sorted().toList();
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        return "p50 " + sorted.get(sorted.size() / 2) + " / p99 " + sorted.get(sorted.size() * 99 / 100)
+                + " / max " + sorted.get(sorted.size() - 1);
     }
 
     private static String withCheckoutLimit(String rules, int qps) {
@@ -124,6 +140,89 @@ class SentinelIT {
                 .isLessThanOrEqualTo(10_000 - admitted - restored.size() - 1);
     }
 
+    /**
+     * Overload: 30 customers in a closed loop, each checking out about once a second (a new
+     * checkout as soon as the last one answered and a second has passed since it was sent), against
+     * a checkout limit lowered to 10/s: about 3x the limit. The excess is refused with 429
+     * RATE_LIMITED, every admitted checkout completes as an order, no refused one leaves anything,
+     * no global transaction is left unfinished and {@code ./mall check} passes.
+     */
+    @Test
+    void anOverloadOfThreeTimesTheCheckoutLimitIsRefusedWhileTheAdmittedCheckoutsComplete() throws Exception {
+        int clients = 30;
+        int limit = 10;
+        Instant since = Instant.now().minusSeconds(1);
+        long startedAt = System.currentTimeMillis();
+        List<Long> users = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            users.add(Mall.user(0));
+            skus.add(Mall.sku(100, 1_000));
+        }
+        Map<Long, List<Integer>> statuses = new ConcurrentHashMap<>();
+        Map<String, Integer> all = new ConcurrentHashMap<>();
+        Queue<Long> admittedMs = new ConcurrentLinkedQueue<>();
+        Queue<Long> refusedMs = new ConcurrentLinkedQueue<>();
+        long elapsedMs;
+        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, limit))) {
+            // wait until the gateway applies the lowered rule (a burst of 30 gets a 429)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> burst(30, skus.get(0)), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
+            Thread.sleep(1_100); // the tokens that burst used are back
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < clients; i++) {
+                long user = users.get(i);
+                String sku = skus.get(i);
+                threads.add(started(() -> {
+                    while (!stop.get()) {
+                        long sent = System.nanoTime();
+                        HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
+                        (r.statusCode() == 201 ? admittedMs : refusedMs).add((System.nanoTime() - sent) / 1_000_000);
+                        statuses.computeIfAbsent(user, u -> new ArrayList<>()).add(r.statusCode());
+                        all.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
+                                Integer::sum);
+                        long wait = 1_000 - (System.nanoTime() - sent) / 1_000_000;
+                        if (wait > 0) {
+                            try {
+                                Thread.sleep(wait);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(15_000);
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(120_000);
+            }
+            elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+        }
+        int admitted = all.getOrDefault("201 CREATED", 0);
+        int refused = all.getOrDefault("429 RATE_LIMITED", 0);
+        System.out.printf("overload: %d clients for %d ms against %d checkouts/s: %s; admitted in %s ms, refused in %s ms%n",
+                clients, elapsedMs, limit, all, percentiles(admittedMs), percentiles(refusedMs));
+
+        assertThat(all.keySet()).as("only admitted (201) or refused (429 RATE_LIMITED)")
+                .isSubsetOf("201 CREATED", "429 RATE_LIMITED");
+        assertThat(refused).as("the excess is refused").isPositive();
+        assertThat(admitted).as("admitted checkouts are held to the limit (%d/s over %d ms)", limit, elapsedMs)
+                .isPositive().isLessThanOrEqualTo((int) (limit * (elapsedMs / 1_000 + 2)));
+        for (long user : users) {
+            long created = statuses.getOrDefault(user, List.of()).stream().filter(s -> s == 201).count();
+            assertThat(Mall.ordersOf(user)).as("one order per admitted checkout of user %d, none for a refused one", user)
+                    .isEqualTo(created);
+        }
+        SeataConsole console = new SeataConsole();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                console.globalSessionsBegunSince(startedAt)).as("unfinished global transactions").isEmpty());
+        MallCli.Result check = MallCli.run(Map.of(), 180, "check", "--since", since.toString());
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
     @Test
     void oneCustomerHammeringCheckoutIsLimitedWhileOtherCustomersPass() throws Exception {
         String sku = Mall.sku(100, 10_000);
@@ -173,28 +272,44 @@ class SentinelIT {
     @Test
     void aFrozenParticipantOpensItsCircuitThenCheckoutsFailAtOnceUntilItIsBack() {
         // one SKU per checkout: checkouts of the same SKU queue behind each other in mall-order
+        int wave = 12;
+        int waves = 3;
         List<String> skus = new ArrayList<>();
         List<Long> users = new ArrayList<>();
-        for (int i = 0; i < 13; i++) {
+        for (int i = 0; i < wave * waves + 1; i++) {
             skus.add(Mall.sku(100, 1_000));
             users.add(Mall.user(1_000));
         }
+        int probe = wave * waves;
         long startedAt = System.currentTimeMillis();
         String freezes = "POST:http://mall-points/internal/points/freezes";
         Processes.signal("mall-points", "STOP");
         try {
-            // 12 checkouts spending points wait for the Feign read time-out: enough failures to open
-            List<CompletableFuture<Sent>> calls = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                calls.add(checkoutAsync(users.get(i), skus.get(i), 10));
+            // A wave of 12 checkouts spending points waits for the Feign read time-out: enough failures
+            // (minRequestAmount 10) to open the circuit. Sentinel counts a degrade rule's calls in one
+            // bucket of statIntervalMs aligned to the clock, so a wave whose completions straddle a
+            // bucket boundary may count as two halves of under 10: then a further wave is sent.
+            HttpResponse<String> r = null;
+            for (int w = 0; w < waves; w++) {
+                List<CompletableFuture<Sent>> calls = new ArrayList<>();
+                for (int i = w * wave; i < (w + 1) * wave; i++) {
+                    calls.add(checkoutAsync(users.get(i), skus.get(i), 10));
+                }
+                List<Sent> sent = calls.stream().map(CompletableFuture::join).toList();
+                System.out.printf("wave %d of checkouts against frozen mall-points: %s%n", w + 1, outcomes(sent));
+                assertThat(outcomes(sent).keySet()).as("a participant that does not answer fails the checkout")
+                        .isSubsetOf("503 PARTICIPANT_UNAVAILABLE", "503 CIRCUIT_OPEN");
+                long t0 = System.nanoTime();
+                r = checkoutAsync(users.get(probe), skus.get(probe), 10).join().response();
+                System.out.printf("probe after wave %d: %d %s in %d ms%n", w + 1, r.statusCode(), Mall.code(r),
+                        (System.nanoTime() - t0) / 1_000_000);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                if ("CIRCUIT_OPEN".equals(Mall.code(r))) {
+                    break;
+                }
             }
-            List<Sent> first = calls.stream().map(CompletableFuture::join).toList();
-            System.out.printf("checkouts against frozen mall-points: %s%n", outcomes(first));
-            assertThat(first).allMatch(s -> s.response().statusCode() == 503);
-
-            HttpResponse<String> r = checkoutAsync(users.get(12), skus.get(12), 10).join().response();
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
-            assertThat(Mall.code(r)).isEqualTo("CIRCUIT_OPEN");
+            assertThat(Mall.code(r)).as("the circuit opened within %d waves of %d failed checkouts", waves, wave)
+                    .isEqualTo("CIRCUIT_OPEN");
             assertThat(Stack.readJson(r.body()).path("participant").asText()).isEqualTo("mall-points");
             assertThat(r.headers().firstValue("Retry-After")).isPresent();
             assertThat(circuitState(freezes)).isEqualTo("OPEN");
@@ -205,15 +320,15 @@ class SentinelIT {
             Processes.signal("mall-points", "CONT");
         }
         // back: the circuit half-opens after its window, the probe passes and it closes
-        long user = users.get(12);
+        long user = users.get(probe);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(
-                () -> checkoutAsync(user, skus.get(12), 10).join().response().statusCode() == 201);
+                () -> checkoutAsync(user, skus.get(probe), 10).join().response().statusCode() == 201);
         assertThat(circuitState(freezes)).isEqualTo("CLOSED");
 
         SeataConsole console = new SeataConsole();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(console.globalSessionsBegunSince(startedAt)).as("unfinished global transactions").isEmpty();
-            for (long u : users.subList(0, 12)) {
+            for (long u : users.subList(0, probe)) {
                 assertThat(Mall.ordersOf(u)).as("no order left by a failed checkout of user " + u).isZero();
             }
         });
