@@ -11,10 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures every scenario of the options in one mode ({@code seata} or {@code baseline}) on the
@@ -25,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ModeRunner {
 
-    private static final int CLEANUP_WORKERS = 8;
 
     private final BenchOptions options;
     private final BenchClient client;
@@ -117,29 +113,9 @@ final class ModeRunner {
         }
         long t0 = System.nanoTime();
         int total = orders.size();
-        AtomicLong failed = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(CLEANUP_WORKERS);
-        for (int i = 0; i < CLEANUP_WORKERS; i++) {
-            pool.submit(() -> {
-                Long id;
-                while ((id = orders.poll()) != null) {
-                    try {
-                        if (!api.cancel(id).ok()) {
-                            failed.incrementAndGet();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
-            pool.shutdownNow();
-        }
+        long failed = OrderCleanup.cancelAll(api::cancel, orders, 30, TimeUnit.MINUTES);
         out.printf(Locale.ROOT, "bench:   cancelled the %d order(s) the run left CREATED in %.1f s%s%n", total,
-                (System.nanoTime() - t0) / 1e9, failed.get() == 0 ? "" : " (" + failed.get() + " failed: the "
+                (System.nanoTime() - t0) / 1e9, failed == 0 ? "" : " (" + failed + " failed: the "
                         + "payment-timeout job releases them)");
     }
 

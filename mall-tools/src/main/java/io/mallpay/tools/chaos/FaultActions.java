@@ -56,6 +56,15 @@ public interface FaultActions {
      */
     java.util.Map<String, Integer> tcConnections() throws IOException;
 
+    /**
+     * Starts a storefront overload beside the replay: checkouts at {@code Overload.FACTOR} times
+     * the gateway's configured checkout limit until {@link #endOverload} (issue 10).
+     */
+    void overload() throws IOException, InterruptedException;
+
+    /** Stops the load {@link #overload} started and cancels the orders it created. */
+    void endOverload() throws IOException, InterruptedException;
+
     /** Disarms the point {@link #failPoint} armed. */
     void clearPoint(String component, String point) throws IOException, InterruptedException;
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * global transaction timeout (60 s, shared-seata.yaml) together; the bank drops callbacks for 30 s
  * (the platform queries a payment after 30 s without one, pay-payment.yaml {@code query-after});
  * the notification receiver refuses for 60 s, the first three attempts of the default schedule
- * (at once, +15 s, +30 s; pay-payment.yaml {@code notify-schedule}).
+ * (at once, +15 s, +30 s; pay-payment.yaml {@code notify-schedule}); the storefront is overloaded
+ * for 30 s (issue 10).
  *
  * @param name        the name on the command line ({@code kill-fund}, ...)
  * @param kind        what the fault is
@@ -41,7 +42,13 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
          * The merchant-notification receiver (mall-order's payment-result endpoint) answers 503
          * while the storefront keeps working: its fault point armed with FAIL.
          */
-        NOTIFY_DOWN
+        NOTIFY_DOWN,
+        /**
+         * Checkouts through the storefront at 3× the gateway's configured checkout limit beside the
+         * replay (issue 10): the excess is refused with 429 RATE_LIMITED, the replay's own checkouts
+         * honour Retry-After, and the load's admitted orders are cancelled when it stops.
+         */
+        OVERLOAD
     }
 
     /** mall-order's fault point before a payment result is read (PaymentResultController). */
@@ -81,12 +88,13 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             new Scenario("kill-rocketmq", Kind.KILL, "rocketmq", INJECT_AFTER, KILL_HOLD),
             new Scenario("freeze-fund", Kind.FREEZE, "pay-fund", INJECT_AFTER, FREEZE_HOLD),
             new Scenario("bank-drop", Kind.BANK_DROP, "bank-sandbox", INJECT_AFTER, Duration.ofSeconds(30)),
-            new Scenario("notify-down", Kind.NOTIFY_DOWN, "mall-order", INJECT_AFTER, Duration.ofSeconds(60)));
+            new Scenario("notify-down", Kind.NOTIFY_DOWN, "mall-order", INJECT_AFTER, Duration.ofSeconds(60)),
+            new Scenario("overload", Kind.OVERLOAD, "mall-gateway", INJECT_AFTER, Duration.ofSeconds(30)));
 
     /** Scenario names by seed offset: the earlier versions' order, new ones appended. */
     private static final List<String> SEED_ORDER = List.of("kill-fund", "kill-points", "kill-accounting",
             "kill-payment", "kill-order", "freeze-points", "bank-twice", "kill-inventory", "kill-coupon", "kill-bank",
-            "kill-seata", "kill-rocketmq", "freeze-fund", "bank-drop", "notify-down", "kill-seata-2", "kill-seata-3");
+            "kill-seata", "kill-rocketmq", "freeze-fund", "bank-drop", "notify-down", "kill-seata-2", "kill-seata-3", "overload");
 
     /**
      * The reduced set CI runs ({@code ./mall chaos ci}): a TCC participant killed, the TC killed, a
@@ -136,6 +144,7 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case BANK_TWICE -> "bank callback-mode TWICE";
             case BANK_DROP -> "bank callback-mode NEVER (callbacks dropped)";
             case NOTIFY_DOWN -> "notification receiver answers 503 (" + RECEIVER_POINT + " FAIL)";
+            case OVERLOAD -> "checkouts at 3x the gateway's checkout limit";
         };
     }
 
@@ -146,6 +155,7 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case BANK_TWICE -> actions.bankCallbackMode("TWICE");
             case BANK_DROP -> actions.bankCallbackMode("NEVER");
             case NOTIFY_DOWN -> actions.failPoint(target, RECEIVER_POINT);
+            case OVERLOAD -> actions.overload();
         }
     }
 
@@ -155,6 +165,7 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case FREEZE -> actions.thaw(target);
             case BANK_TWICE, BANK_DROP -> actions.clearBankCallbackMode();
             case NOTIFY_DOWN -> actions.clearPoint(target, RECEIVER_POINT);
+            case OVERLOAD -> actions.endOverload();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.mallpay.tools.chaos;
 
+import io.mallpay.tools.StackClient;
+import io.mallpay.tools.bench.Overload;
+import io.mallpay.tools.check.CheckCommand;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link FaultActions} on the local stack: {@code <repo>/mall kill|start NAME} through
  * ProcessBuilder, {@code kill -STOP|-CONT} on the pid in {@code <run dir>/pids/NAME.pid} (checked,
  * like stack.sh does, to still carry {@code -Dmall.component=NAME}), the bank sandbox's
- * callback-mode endpoint, and a service's {@code /actuator/faults} on the port stack.env gives it
- * ({@code NAME_PORT}, upper case, dashes as underscores).
+ * callback-mode endpoint, the storefront overload of {@link Overload}, and a service's
+ * {@code /actuator/faults} on the port stack.env gives it ({@code NAME_PORT}, upper case, dashes as
+ * underscores).
  */
 final class StackFaultActions implements FaultActions {
 
@@ -35,6 +40,7 @@ final class StackFaultActions implements FaultActions {
     private final Map<String, String> frozen = new ConcurrentHashMap<>();
     private final Map<String, String> failing = new ConcurrentHashMap<>();
     private volatile boolean bankModeSet;
+    private volatile Overload overload;
 
     StackFaultActions(Path mallScript, Path runDir, Map<String, String> env, PrintStream out) {
         this.mallScript = mallScript;
@@ -102,14 +108,35 @@ final class StackFaultActions implements FaultActions {
         out.println("chaos: " + component + " fault point " + point + " disarmed");
     }
 
+    /** Checkouts at 3× the limit in {@code <repo>/nacos-config/sentinel/mall-gateway-gw-flow-rules.json}. */
+    @Override
+    public void overload() throws IOException, InterruptedException {
+        if (overload != null) {
+            throw new IOException("an overload is already running");
+        }
+        overload = Overload.start(new StackClient(runDir.resolve("stack.env")),
+                mallScript.toAbsolutePath().getParent().resolve("nacos-config/sentinel/mall-gateway-gw-flow-rules.json"),
+                out);
+    }
+
+    @Override
+    public void endOverload() throws IOException, InterruptedException {
+        Overload running = overload;
+        if (running == null) {
+            throw new IOException("no overload is running");
+        }
+        overload = null;
+        running.stop();
+    }
+
     @Override
     public int liveGlobalTransactions() throws IOException, InterruptedException {
-        return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"));
+        return CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"));
     }
 
     @Override
     public int liveGlobalTransactionsBegunBefore(java.time.Instant instant) throws IOException, InterruptedException {
-        return io.mallpay.tools.check.CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"), instant);
+        return CheckCommand.liveGlobalTransactions(runDir.resolve("stack.env"), instant);
     }
 
     /**
@@ -123,7 +150,7 @@ final class StackFaultActions implements FaultActions {
     public int pendingPaymentsSince(java.time.Instant since) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + PAYMENT_SETTLE.toNanos();
         while (true) {
-            int pending = io.mallpay.tools.check.CheckCommand.pendingPayments(runDir.resolve("stack.env"), since);
+            int pending = CheckCommand.pendingPayments(runDir.resolve("stack.env"), since);
             if (pending == 0 || System.nanoTime() > deadline) {
                 return pending;
             }
@@ -158,6 +185,13 @@ final class StackFaultActions implements FaultActions {
                 thaw(component);
             } catch (IOException | InterruptedException e) {
                 out.println("chaos: could not thaw " + component + ": " + e.getMessage());
+            }
+        }
+        if (overload != null) {
+            try {
+                endOverload();
+            } catch (IOException | InterruptedException e) {
+                out.println("chaos: could not stop the overload: " + e.getMessage());
             }
         }
         if (bankModeSet) {

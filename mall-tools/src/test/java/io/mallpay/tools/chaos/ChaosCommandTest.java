@@ -93,6 +93,18 @@ class ChaosCommandTest {
             injected.release();
         }
 
+        @Override
+        public void overload() {
+            note("overload");
+            injected.release();
+        }
+
+        @Override
+        public void endOverload() {
+            note("overload stopped");
+            recovered.release();
+        }
+
         /** Answers of the TC probe in turn; 0 once they are used up. */
         final java.util.Deque<Integer> live = new java.util.ArrayDeque<>();
 
@@ -404,7 +416,9 @@ class ChaosCommandTest {
         assertThat(Scenario.ALL).extracting(Scenario::name).containsExactly("kill-fund", "kill-points",
                 "kill-accounting", "kill-payment", "kill-order", "freeze-points", "bank-twice", "kill-inventory",
                 "kill-coupon", "kill-bank", "kill-seata", "kill-seata-2", "kill-seata-3", "kill-rocketmq", "freeze-fund",
-                "bank-drop", "notify-down");
+                "bank-drop", "notify-down", "overload");
+        assertThat(Scenario.named("overload").orElseThrow().hold()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Scenario.named("overload").orElseThrow().ordinal()).isEqualTo(17);
         assertThat(Scenario.named("kill-accounting").orElseThrow().hold()).isEqualTo(Duration.ofSeconds(30));
         // a hung participant outlasts the Feign read timeout (15 s) plus the global transaction timeout (60 s)
         assertThat(Scenario.named("freeze-points").orElseThrow().hold()).isGreaterThan(Duration.ofSeconds(75 - 1));
