@@ -69,11 +69,15 @@ class SentinelIT {
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
+    /** "201 CREATED" for an admitted checkout, else "<status> <problem code>". */
+    private static String outcome(HttpResponse<String> r) {
+        return r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r));
+    }
+
     private static Map<String, Integer> outcomes(List<Sent> sent) {
         Map<String, Integer> out = new TreeMap<>();
         for (Sent s : sent) {
-            HttpResponse<String> r = s.response();
-            out.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1, Integer::sum);
+            out.merge(outcome(s.response()), 1, Integer::sum);
         }
         return out;
     }
@@ -181,8 +185,7 @@ class SentinelIT {
                         HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
                         (r.statusCode() == 201 ? admittedMs : refusedMs).add((System.nanoTime() - sent) / 1_000_000);
                         statuses.computeIfAbsent(user, u -> new ArrayList<>()).add(r.statusCode());
-                        all.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
-                                Integer::sum);
+                        all.merge(outcome(r), 1, Integer::sum);
                         long wait = 1_000 - (System.nanoTime() - sent) / 1_000_000;
                         if (wait > 0) {
                             try {
@@ -236,8 +239,7 @@ class SentinelIT {
             threads.add(started(() -> {
                 while (!stop.get()) {
                     HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
-                    hotOutcomes.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
-                            Integer::sum);
+                    hotOutcomes.merge(outcome(r), 1, Integer::sum);
                 }
             }));
         }
@@ -245,8 +247,7 @@ class SentinelIT {
             threads.add(started(() -> {
                 while (!stop.get()) {
                     HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
-                    otherOutcomes.merge(r.statusCode() + " " + (r.statusCode() == 201 ? "CREATED" : Mall.code(r)), 1,
-                            Integer::sum);
+                    otherOutcomes.merge(outcome(r), 1, Integer::sum);
                     try {
                         Thread.sleep(300);
                     } catch (InterruptedException e) {

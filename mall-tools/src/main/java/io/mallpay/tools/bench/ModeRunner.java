@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModeRunner {
 
-
     private final BenchOptions options;
     private final BenchClient client;
     private final StorefrontApi api;

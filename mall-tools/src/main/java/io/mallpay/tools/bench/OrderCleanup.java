@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Cancels the orders a load left CREATED (the benchmark's runs, the chaos overload), so none holds
  * stock or waits for the payment-timeout job: {@link #WORKERS} workers drain the queue, each order
- * cancelled once through the storefront (cancellation is idempotent on the order: an order already
- * cancelled or paid answers without a change).
+ * cancelled once through the storefront ({@code POST /api/orders/{id}/cancel}: idempotent on the
+ * order; an order already paid answers 409 and is counted as failed).
  */
 final class OrderCleanup {
 
