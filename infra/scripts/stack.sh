@@ -682,13 +682,15 @@ stack_logs() {
   if [ "${2:-}" = "-f" ]; then tail -n 100 -F "$f"; else tail -n 200 "$f"; fi
 }
 
-# Sentinel circuits that are not CLOSED, per service (its /actuator/circuits; issue 10).
+# Sentinel circuits that are not CLOSED, per service (its /actuator/circuits; issue 10), and any
+# process where Sentinel's global switch is off (nacos-config/sentinel/sentinel-switch.json).
 open_circuits() {
-  local name port body found=0
-  for name in mall-inventory mall-points mall-coupon mall-order pay-fund pay-accounting pay-payment; do
+  local name port body found=0 off=""
+  for name in mall-gateway mall-inventory mall-points mall-coupon mall-order pay-fund pay-accounting pay-payment; do
     [ "$(state_of "$name")" = up ] || continue
     port="$(ports_of "$name")"
     body="$(curl -s -m 2 "http://127.0.0.1:$port/actuator/circuits" 2>/dev/null)" || continue
+    case "$body" in *'"sentinelOn":false'*) off="$off $name" ;; esac
     while IFS= read -r c; do
       [ -n "$c" ] || continue
       [ $found -eq 1 ] || echo "open circuits (Sentinel; calls to the participant fail at once with 503 CIRCUIT_OPEN):"
@@ -698,6 +700,7 @@ open_circuits() {
       sed 's/"resource":"\([^"]*\)","participant":"[^"]*","state":"\([A-Z_]*\)"/\1 \2/')
   done
   [ $found -eq 1 ] || echo "circuits: every Sentinel circuit is closed"
+  [ -z "$off" ] || echo "SENTINEL IS OFF in:$off (no flow control, no circuit breaking): sentinel-switch.json in Nacos"
 }
 
 stack_status() {
@@ -863,11 +866,11 @@ stack_chaos() {
 # ./mall bench [SCENARIO...]: the benchmark against the running stack (and its Seata-off baseline).
 stack_bench() {
   load_ports
-  local usage="usage: ./mall bench [SCENARIO...] [--concurrency LIST] [--seconds N] [--warmup N] [--no-baseline] [--report-dir DIR]"
+  local usage="usage: ./mall bench [SCENARIO...] [--concurrency LIST] [--seconds N] [--warmup N] [--no-baseline] [--sentinel-pairs N] [--report-dir DIR]"
   local args=() scenarios=()
   while [ $# -gt 0 ]; do
     case "$1" in
-      --concurrency|--seconds|--warmup|--report-dir) [ $# -ge 2 ] || die "$usage"; args+=("$1" "$2"); shift 2 ;;
+      --concurrency|--seconds|--warmup|--sentinel-pairs|--report-dir) [ $# -ge 2 ] || die "$usage"; args+=("$1" "$2"); shift 2 ;;
       --no-baseline) args+=("$1"); shift ;;
       -*) die "$usage" ;;
       *) scenarios+=("$1"); shift ;;

@@ -35,7 +35,7 @@ import java.util.function.Function;
  *   <li>{@code chaos SCENARIO|all --mall SCRIPT [--file CSV] [--orders N] [--concurrency C] [--seed N]
  *       [--report PATH]}: a replay with one fault injected and recovered, then the invariant check;</li>
  *   <li>{@code bench [SCENARIO...] [--mall SCRIPT] [--concurrency LIST] [--seconds N] [--warmup N]
- *       [--no-baseline] [--report-dir DIR]}: the benchmark ({@link BenchCommand}).</li>
+ *       [--no-baseline] [--sentinel-pairs N] [--report-dir DIR]}: the benchmark ({@link BenchCommand}).</li>
  * </ul>
  * Exit 1 on failure (a violated invariant, a failed import), 2 on bad arguments.
  */
@@ -49,7 +49,7 @@ public final class MallTools {
                    chaos SCENARIO|all --stack-env FILE --mall SCRIPT [--file CSV] [--orders N] [--concurrency C]
                          [--seed N] [--report PATH]
                    bench [SCENARIO...] --stack-env FILE [--mall SCRIPT] [--concurrency 8,16,32] [--seconds N]
-                         [--warmup N] [--no-baseline] [--report-dir DIR]""";
+                         [--warmup N] [--no-baseline] [--sentinel-pairs N] [--report-dir DIR]""";
 
     private MallTools() {
     }

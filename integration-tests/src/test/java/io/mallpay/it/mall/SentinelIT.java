@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sentinel on the real stack (issue 10): a flow rule changed in Nacos takes effect live and refuses
- * the excess with 429 RATE_LIMITED (nothing written for a refused request); a closed-loop overload
+ * the excess with 429 RATE_LIMITED (nothing written for a refused request); Sentinel's global switch
+ * in Nacos turns every rule off and on live; a closed-loop overload
  * of 3x the checkout limit is refused in its excess while the admitted checkouts complete and every
  * invariant holds; one customer hammering checkout is limited by the per-customer hot-parameter rule
  * while others pass; a frozen participant opens its circuit, after which checkouts fail at once with
@@ -46,6 +47,7 @@ class SentinelIT {
 
     private static final String GATEWAY_RULES = "mall-gateway-gw-flow-rules.json";
     private static final String GROUP = "SENTINEL_GROUP";
+    private static final String SWITCH = "sentinel-switch.json";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private record Sent(long user, String key, HttpResponse<String> response) {
@@ -142,6 +144,37 @@ class SentinelIT {
         JsonNode product = Mall.product(sku);
         assertThat(product.path("available").asLong()).as("stock reserved exactly by the admitted checkouts")
                 .isLessThanOrEqualTo(10_000 - admitted - restored.size() - 1);
+    }
+
+    /**
+     * Sentinel's global switch in Nacos (sentinel-switch.json, read by every process): with the
+     * checkout limit lowered to 5/s a burst of 30 is partly refused; switched off, the same burst
+     * passes whole (no rule applies) and every process reports it off; switched on again, the
+     * lowered rule refuses the excess again. No restart anywhere.
+     */
+    @Test
+    void theGlobalSwitchInNacosTurnsSentinelOffAndOnLive() {
+        String sku = Mall.sku(101, 10_000);
+        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, 5))) {
+            List<Sent> limited = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
+            List<Sent> unguarded;
+            try (var off = NacosConfig.edit(SWITCH, GROUP, doc -> doc.replace("true", "false"))) {
+                unguarded = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> burst(30, sku), b -> b.stream().allMatch(s -> s.response().statusCode() == 201));
+                for (String port : List.of("MALL_GATEWAY_PORT", "MALL_ORDER_PORT", "PAY_PAYMENT_PORT")) {
+                    JsonNode circuits = Stack.readJson(check(Stack.get("http://127.0.0.1:" + Stack.get().port(port)
+                            + "/actuator/circuits", Map.of()), 200).body());
+                    assertThat(circuits.path("sentinelOn").asBoolean(true)).as(port + " reports Sentinel off").isFalse();
+                }
+            }
+            List<Sent> limitedAgain = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
+            System.out.printf("limit 5/s, 30 at once: on %s, off %s, on again %s%n", outcomes(limited),
+                    outcomes(unguarded), outcomes(limitedAgain));
+            assertThat(outcomes(limitedAgain).keySet()).isSubsetOf("201 CREATED", "429 RATE_LIMITED");
+        }
+        assertThat(Stack.readJson(NacosConfig.read(SWITCH, GROUP)).path("on").asBoolean()).isTrue();
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.Map;
  * {@code ./mall bench [SCENARIO...]}: the project's benchmark against the running stack. With the
  * baseline (the default) the four mall services are first restarted with Seata off and every
  * scenario is measured so, then they are restarted normally and measured again: both modes run
- * on freshly started JVMs after the same warm-up, and the stack ends as it was. The restore also
- * runs on failure and, through a shutdown hook, on Ctrl-C. Prints progress and the tables; writes
+ * on freshly started JVMs after the same warm-up, and the stack ends as it was. With
+ * {@code --sentinel-pairs N}, N pairs of runs per scenario and level follow with Sentinel switched
+ * off and on live ({@link SentinelToggle}), and the Sentinel on / off table. The restore (Seata
+ * back on, Sentinel back on) also runs on failure and, through a shutdown hook, on Ctrl-C. Prints progress and the tables; writes
  * {@code <report dir>/<timestamp>.json} and {@code .html}.
  *
  * <p>Exit 0 when every run was measured and the stack was put back; 1 otherwise.
@@ -64,7 +66,11 @@ public final class BenchCommand {
             out.println("bench failed: not running: " + String.join(", ", seata.notRunning()) + " (./mall up)");
             return 1;
         }
-        Thread hook = new Thread(() -> restoreQuietly(seata, report, out), "bench-restore");
+        SentinelToggle sentinel = options.sentinelPairs() > 0 ? new SentinelToggle(env) : null;
+        Thread hook = new Thread(() -> {
+            restoreQuietly(seata, report, out);
+            sentinelOnQuietly(sentinel, report, out);
+        }, "bench-restore");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean restored = true;
         try {
@@ -81,6 +87,19 @@ public final class BenchCommand {
                 }
                 runner.measureAll(mode, report);
             }
+            if (sentinel != null) {
+                if (seata != null) {
+                    seata.restore();
+                }
+                List<String> off = sentinel.states().entrySet().stream().filter(e -> !e.getValue())
+                        .map(Map.Entry::getKey).toList();
+                if (!off.isEmpty()) {
+                    throw new IllegalStateException("Sentinel is already off in " + off
+                            + " (sentinel-switch.json in Nacos): the pairs compare it on and off");
+                }
+                out.printf("bench: %d pair(s) per level with Sentinel on and off%n", options.sentinelPairs());
+                runner.measureSentinelPairs(sentinel, report);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report.problem("interrupted");
@@ -88,7 +107,7 @@ public final class BenchCommand {
             report.problem(e.toString());
             out.println("bench: " + e);
         } finally {
-            restored = restoreQuietly(seata, report, out);
+            restored = restoreQuietly(seata, report, out) & sentinelOnQuietly(sentinel, report, out);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -105,6 +124,23 @@ public final class BenchCommand {
             return 1;
         }
         return report.problems().isEmpty() && restored ? 0 : 1;
+    }
+
+    /** Switches Sentinel back on everywhere; true when it is (or was never touched). Never throws. */
+    private static boolean sentinelOnQuietly(SentinelToggle sentinel, BenchReport report, PrintStream out) {
+        if (sentinel == null) {
+            return true;
+        }
+        try {
+            sentinel.set(true);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            out.println("bench: could not switch Sentinel back on: " + e.getMessage());
+        }
+        report.problem("Sentinel may still be off: ./mall config push (nacos-config/sentinel/sentinel-switch.json)");
+        return false;
     }
 
     /** Puts the Seata-off services back; true when nothing was left to put back. Never throws. */

@@ -9,10 +9,12 @@ import java.util.Map;
  * Options of {@code ./mall bench}. {@code concurrency}: the closed-loop levels, each 1..256;
  * {@code seconds}: measured time per level (≥ 1); {@code warmup}: discarded load per scenario and
  * mode before its levels, in seconds (≥ 0), at the highest level; {@code baseline}: also measure
- * with Seata off; {@code reportDir}: where {@code <timestamp>.json} and {@code .html} go.
+ * with Seata off; {@code sentinelPairs}: after the normal runs, this many pairs of runs per scenario
+ * and level with Sentinel's global switch on and off (0: none; at most 10); {@code reportDir}: where
+ * {@code <timestamp>.json} and {@code .html} go.
  */
 public record BenchOptions(Path stackEnv, Path mallScript, List<String> scenarios, List<Integer> concurrency,
-                           int seconds, int warmup, boolean baseline, Path reportDir) {
+                           int seconds, int warmup, boolean baseline, int sentinelPairs, Path reportDir) {
 
     public static final List<Integer> DEFAULT_CONCURRENCY = List.of(8, 16, 32);
     public static final int DEFAULT_SECONDS = 30;
@@ -34,6 +36,9 @@ public record BenchOptions(Path stackEnv, Path mallScript, List<String> scenario
         if (seconds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--seconds must be at least 1 and --warmup at least 0");
         }
+        if (sentinelPairs < 0 || sentinelPairs > 10) {
+            throw new IllegalArgumentException("--sentinel-pairs takes 0 to 10");
+        }
         if (baseline && mallScript == null) {
             throw new IllegalArgumentException("the baseline needs --mall (the ./mall script that restarts services)");
         }
@@ -43,7 +48,7 @@ public record BenchOptions(Path stackEnv, Path mallScript, List<String> scenario
 
     /**
      * From the tool's arguments: scenario names (none: checkout and checkout-cart) and the options
-     * map ({@code concurrency, seconds, warmup, no-baseline, report-dir, mall}).
+     * map ({@code concurrency, seconds, warmup, no-baseline, sentinel-pairs, report-dir, mall}).
      *
      * @throws IllegalArgumentException on a bad value, with the reason
      */
@@ -70,10 +75,11 @@ public record BenchOptions(Path stackEnv, Path mallScript, List<String> scenario
             }
             int seconds = Integer.parseInt(opts.getOrDefault("seconds", String.valueOf(DEFAULT_SECONDS)));
             int warmup = Integer.parseInt(opts.getOrDefault("warmup", String.valueOf(DEFAULT_WARMUP)));
+            int pairs = Integer.parseInt(opts.getOrDefault("sentinel-pairs", "0"));
             Path runDir = stackEnv.toAbsolutePath().getParent();
             Path reportDir = opts.containsKey("report-dir") ? Path.of(opts.get("report-dir")) : runDir.resolve("bench");
             return new BenchOptions(stackEnv, opts.containsKey("mall") ? Path.of(opts.get("mall")) : null, scenarios,
-                    levels, seconds, warmup, !opts.containsKey("no-baseline"), reportDir);
+                    levels, seconds, warmup, !opts.containsKey("no-baseline"), pairs, reportDir);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

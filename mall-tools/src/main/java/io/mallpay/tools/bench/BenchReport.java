@@ -30,6 +30,17 @@ public final class BenchReport {
                         Double ratio, Double p99Ratio) {
     }
 
+    /**
+     * Sentinel on / off for one scenario and concurrency over the {@code pairs} pairs of
+     * {@code --sentinel-pairs}: {@code onThroughput} and {@code offThroughput} pooled (all
+     * transactions of the mode / all its seconds), {@code ratio} = on / off (below 1: Sentinel costs
+     * throughput), {@code minPairRatio} / {@code maxPairRatio} the spread of the pairs' own ratios —
+     * a cost smaller than that spread is not measurable on this machine.
+     */
+    public record SentinelRatio(String scenario, int concurrency, int pairs, double onThroughput,
+                                double offThroughput, Double ratio, Double minPairRatio, Double maxPairRatio) {
+    }
+
     private final Map<String, Object> meta = new LinkedHashMap<>();
     private final List<LevelResult> results = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -69,6 +80,52 @@ public final class BenchReport {
         return out;
     }
 
+    /** Sentinel on / off for every scenario and concurrency measured in pairs, in run order. */
+    public List<SentinelRatio> sentinelRatios() {
+        List<SentinelRatio> out = new ArrayList<>();
+        List<LevelResult> all = results();
+        List<String> seen = new ArrayList<>();
+        for (LevelResult first : all) {
+            String id = first.scenario() + "/" + first.concurrency();
+            if (!first.mode().equals(LevelResult.SENTINEL_ON) || seen.contains(id)) {
+                continue;
+            }
+            seen.add(id);
+            List<LevelResult> on = all.stream().filter(r -> r.mode().equals(LevelResult.SENTINEL_ON)
+                    && r.scenario().equals(first.scenario()) && r.concurrency() == first.concurrency()).toList();
+            List<LevelResult> off = all.stream().filter(r -> r.mode().equals(LevelResult.SENTINEL_OFF)
+                    && r.scenario().equals(first.scenario()) && r.concurrency() == first.concurrency()).toList();
+            int pairs = Math.min(on.size(), off.size());
+            if (pairs == 0) {
+                continue;
+            }
+            double onTps = pooled(on.subList(0, pairs));
+            double offTps = pooled(off.subList(0, pairs));
+            Double min = null;
+            Double max = null;
+            for (int i = 0; i < pairs; i++) {
+                Double r = LatencyStats.ratio(on.get(i).throughput(), off.get(i).throughput());
+                if (r != null) {
+                    min = min == null ? r : Math.min(min, r);
+                    max = max == null ? r : Math.max(max, r);
+                }
+            }
+            out.add(new SentinelRatio(first.scenario(), first.concurrency(), pairs, round1(onTps), round1(offTps),
+                    LatencyStats.ratio(onTps, offTps), min, max));
+        }
+        return out;
+    }
+
+    /** All transactions of {@code runs} over all their seconds. */
+    static double pooled(List<LevelResult> runs) {
+        double seconds = runs.stream().mapToDouble(LevelResult::seconds).sum();
+        return seconds <= 0 ? 0 : runs.stream().mapToLong(LevelResult::transactions).sum() / seconds;
+    }
+
+    private static double round1(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
     Optional<LevelResult> find(String scenario, String mode, int concurrency) {
         return results().stream().filter(r -> r.scenario().equals(scenario) && r.mode().equals(mode)
                 && r.concurrency() == concurrency).findFirst();
@@ -78,6 +135,7 @@ public final class BenchReport {
         Map<String, Object> m = new LinkedHashMap<>(meta);
         m.put("results", results());
         m.put("ratios", ratios());
+        m.put("sentinelRatios", sentinelRatios());
         m.put("problems", problems());
         return m;
     }
@@ -96,11 +154,11 @@ public final class BenchReport {
     /** The results table, then the ratio table, then any problem. */
     public void printTable(PrintStream out) {
         out.println();
-        out.println(String.format(Locale.ROOT, "%-14s %-8s %4s %8s %8s %8s %8s %8s %7s %9s %9s  %s",
+        out.println(String.format(Locale.ROOT, "%-14s %-12s %4s %8s %8s %8s %8s %8s %7s %9s %9s  %s",
                 "SCENARIO", "MODE", "C", "TX/S", "P50 ms", "P95 ms", "P99 ms", "MAX ms", "ERRORS", "CPU ms/tx",
                 "RSS MB", "TOP CPU/tx"));
         for (LevelResult r : results()) {
-            out.println(String.format(Locale.ROOT, "%-14s %-8s %4d %8.1f %8s %8s %8s %8s %7d %9s %9s  %s",
+            out.println(String.format(Locale.ROOT, "%-14s %-12s %4d %8.1f %8s %8s %8s %8s %7d %9s %9s  %s",
                     r.scenario(), r.mode(), r.concurrency(), r.throughput(), num(r.latency().p50()),
                     num(r.latency().p95()), num(r.latency().p99()), num(r.latency().max()), r.errorCount(),
                     num(r.cpuMsPerTx().get("total")), num(r.rssMb().get("total")), top(r.cpuMsPerTx(), 3)));
@@ -120,6 +178,17 @@ public final class BenchReport {
                 out.println(String.format(Locale.ROOT, "%-14s %4d %12s %12s %14s %14s", r.scenario(),
                         r.concurrency(), num(r.seataThroughput()), num(r.baselineThroughput()), num(r.ratio()),
                         num(r.p99Ratio())));
+            }
+        }
+        List<SentinelRatio> sentinel = sentinelRatios();
+        if (!sentinel.isEmpty()) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "%-14s %4s %5s %12s %12s %10s %16s", "SCENARIO", "C", "PAIRS",
+                    "ON TX/S", "OFF TX/S", "ON/OFF", "PAIRS MIN..MAX"));
+            for (SentinelRatio r : sentinel) {
+                out.println(String.format(Locale.ROOT, "%-14s %4d %5d %12s %12s %10s %16s", r.scenario(),
+                        r.concurrency(), r.pairs(), num(r.onThroughput()), num(r.offThroughput()), num(r.ratio()),
+                        num(r.minPairRatio()) + ".." + num(r.maxPairRatio())));
             }
         }
         for (String p : problems()) {

@@ -68,6 +68,7 @@ final class HtmlReport {
         b.append("</div>\n");
         table(b, results);
         ratioTable(b, report.ratios());
+        sentinelTable(b, report.sentinelRatios());
         if (!report.problems().isEmpty()) {
             b.append("<h2>Problems</h2><ul>");
             report.problems().forEach(p -> b.append("<li>").append(Svg.esc(p)).append("</li>"));
@@ -104,6 +105,22 @@ final class HtmlReport {
             b.append("<tr><td class=\"l\">").append(Svg.esc(r.scenario())).append("</td>");
             cells(b, r.concurrency(), BenchReport.num(r.seataThroughput()), BenchReport.num(r.baselineThroughput()),
                     BenchReport.num(r.ratio()), BenchReport.num(r.p99Ratio()));
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static void sentinelTable(StringBuilder b, List<BenchReport.SentinelRatio> ratios) {
+        if (ratios.isEmpty()) {
+            return;
+        }
+        b.append("<h2>Sentinel on / off (pairs in warm JVMs)</h2><table><tr><th>scenario</th><th>C</th>")
+                .append("<th>pairs</th><th>on tx/s</th><th>off tx/s</th><th>on / off</th><th>pairs' min</th>")
+                .append("<th>pairs' max</th></tr>\n");
+        for (BenchReport.SentinelRatio r : ratios) {
+            b.append("<tr><td class=\"l\">").append(Svg.esc(r.scenario())).append("</td>");
+            cells(b, r.concurrency(), r.pairs(), BenchReport.num(r.onThroughput()), BenchReport.num(r.offThroughput()),
+                    BenchReport.num(r.ratio()), BenchReport.num(r.minPairRatio()), BenchReport.num(r.maxPairRatio()));
             b.append("</tr>\n");
         }
         b.append("</table>\n");

@@ -3,7 +3,8 @@ package io.mallpay.tools.bench;
 import java.util.Map;
 
 /**
- * The figures of one measured run: a scenario, in one mode ({@code seata} or {@code baseline}),
+ * The figures of one measured run: a scenario, in one mode ({@code seata}, {@code baseline}, or
+ * {@code sentinel-on} / {@code sentinel-off} for the runs of {@code --sentinel-pairs}),
  * at one concurrency. {@code throughput} is transactions per second; latencies are in ms;
  * {@code errors} counts failed requests by problem code; {@code cpuMsPerTx} is CPU milliseconds
  * per transaction by process (and {@code total}); {@code rssMb} the resident memory by process
@@ -15,6 +16,8 @@ public record LevelResult(String scenario, String mode, int concurrency, double 
 
     public static final String SEATA = "seata";
     public static final String BASELINE = "baseline";
+    public static final String SENTINEL_ON = "sentinel-on";
+    public static final String SENTINEL_OFF = "sentinel-off";
 
     public long errorCount() {
         return errors.values().stream().mapToLong(Long::longValue).sum();

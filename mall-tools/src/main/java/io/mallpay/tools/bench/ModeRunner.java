@@ -30,6 +30,8 @@ final class ModeRunner {
     private final long clockTicks;
     private final String runId;
     private final PrintStream out;
+    /** Runs started so far, warm-ups included (the idempotency keys' sequence). */
+    private int sequence;
 
     ModeRunner(BenchOptions options, BenchClient client, StorefrontApi api, StackProcesses processes,
                BenchScenario.HotSkuChecker checker, long clockTicks, String runId, PrintStream out) {
@@ -53,14 +55,54 @@ final class ModeRunner {
                 once(scenario, mode, top, Duration.ofSeconds(options.warmup()), "w");
             }
             for (int c : options.concurrency()) {
-                report.add(once(scenario, mode, c, Duration.ofSeconds(options.seconds()), ""));
-                LevelResult r = report.results().get(report.results().size() - 1);
-                out.printf(Locale.ROOT, "bench: %s %s C=%d: %.1f tx/s, p50 %s ms, p99 %s ms, %d errors%s, "
-                                + "CPU %s ms/tx%n", name, mode, c, r.throughput(), BenchReport.num(r.latency().p50()),
-                        BenchReport.num(r.latency().p99()), r.errorCount(), r.errors().isEmpty() ? "" : " " + r.errors(),
-                        BenchReport.num(r.cpuMsPerTx().get("total")));
+                measured(report, once(scenario, mode, c, Duration.ofSeconds(options.seconds()), ""));
             }
         }
+    }
+
+    /**
+     * What Sentinel costs: per scenario and level, {@code --sentinel-pairs} pairs of runs with
+     * Sentinel's global switch on and off in the same warm JVMs, the order alternating (on-off,
+     * off-on, ...) so that a drift during the pairs (JIT, growing tables) weighs on both sides
+     * alike. Runs after the normal runs, which are its warm-up. Leaves Sentinel on.
+     */
+    void measureSentinelPairs(SentinelToggle toggle, BenchReport report) throws Exception {
+        for (String name : options.scenarios()) {
+            BenchScenario scenario = BenchScenario.of(name);
+            for (int c : options.concurrency()) {
+                for (int i = 0; i < options.sentinelPairs(); i++) {
+                    for (boolean on : pairOrder(i)) {
+                        toggle.set(on);
+                        String mode = on ? LevelResult.SENTINEL_ON : LevelResult.SENTINEL_OFF;
+                        measured(report, once(scenario, mode, c, Duration.ofSeconds(options.seconds()), ""));
+                    }
+                }
+            }
+        }
+        toggle.set(true);
+    }
+
+    /** Pair {@code i}'s order: Sentinel on first for even {@code i}, off first for odd. */
+    static boolean[] pairOrder(int i) {
+        return i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true};
+    }
+
+    private void measured(BenchReport report, LevelResult r) {
+        report.add(r);
+        out.printf(Locale.ROOT, "bench: %s %s C=%d: %.1f tx/s, p50 %s ms, p99 %s ms, %d errors%s, "
+                        + "CPU %s ms/tx%n", r.scenario(), r.mode(), r.concurrency(), r.throughput(),
+                BenchReport.num(r.latency().p50()), BenchReport.num(r.latency().p99()), r.errorCount(),
+                r.errors().isEmpty() ? "" : " " + r.errors(), BenchReport.num(r.cpuMsPerTx().get("total")));
+    }
+
+    /**
+     * The idempotency-key prefix of one run: unique per run of this bench (its {@code sequence}),
+     * so a level measured twice (e.g. {@code --concurrency 16,32,16}, or the Sentinel pairs) sends
+     * new checkouts instead of replaying the first run's keys, which the storefront would answer
+     * from its idempotency records at once.
+     */
+    static String runKey(String runId, int sequence, String scenario, String mode, int c, String tag) {
+        return "bench-" + runId + "-" + sequence + "-" + scenario + "-" + mode + c + tag;
     }
 
     private LevelResult once(BenchScenario scenario, String mode, int c, Duration duration, String tag)
@@ -79,7 +121,7 @@ final class ModeRunner {
                 samples[1] = ProcSample.read(pids);
             }
         };
-        String key = "bench-" + runId + "-" + scenario.name() + "-" + mode.charAt(0) + c + tag;
+        String key = runKey(runId, ++sequence, scenario.name(), mode, c, tag);
         long[] lastPrint = {0};
         ClosedLoop.Tick tick = (s, tx, err) -> {
             if ((long) s / 5 > lastPrint[0]) {

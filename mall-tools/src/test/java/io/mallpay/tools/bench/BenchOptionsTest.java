@@ -20,17 +20,20 @@ class BenchOptionsTest {
         assertThat(o.concurrency()).containsExactly(8, 16, 32);
         assertThat(o.seconds()).isEqualTo(30);
         assertThat(o.baseline()).isTrue();
+        assertThat(o.sentinelPairs()).isZero();
         assertThat(o.reportDir()).isEqualTo(Path.of("/tmp/x/.run/bench"));
     }
 
     @Test
     void explicitValues() {
         BenchOptions o = BenchOptions.parse(ENV, List.of("checkout", "hot-sku,cancel"),
-                Map.of("concurrency", "4, 8", "seconds", "10", "warmup", "3", "no-baseline", "true", "report-dir", "/r"));
+                Map.of("concurrency", "4, 8", "seconds", "10", "warmup", "3", "no-baseline", "true", "report-dir", "/r",
+                        "sentinel-pairs", "3"));
         assertThat(o.scenarios()).containsExactly("checkout", "hot-sku", "cancel");
         assertThat(o.concurrency()).containsExactly(4, 8);
         assertThat(o.warmup()).isEqualTo(3);
         assertThat(o.baseline()).isFalse();
+        assertThat(o.sentinelPairs()).isEqualTo(3);
         assertThat(o.reportDir()).isEqualTo(Path.of("/r"));
     }
 
@@ -42,6 +45,8 @@ class BenchOptionsTest {
                 .hasMessageContaining("--concurrency");
         assertThatThrownBy(() -> BenchOptions.parse(ENV, List.of(), Map.of("mall", "m", "seconds", "x")))
                 .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> BenchOptions.parse(ENV, List.of(), Map.of("mall", "m", "sentinel-pairs", "11")))
+                .hasMessageContaining("--sentinel-pairs");
         assertThatThrownBy(() -> BenchOptions.parse(ENV, List.of(), Map.of()))
                 .hasMessageContaining("--mall");
     }

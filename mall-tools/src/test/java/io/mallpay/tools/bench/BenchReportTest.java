@@ -37,6 +37,31 @@ class BenchReportTest {
     }
 
     @Test
+    void sentinelRatiosPoolThePairsAndGiveTheirSpread() {
+        BenchReport r = sample();
+        r.add(result("checkout", LevelResult.SENTINEL_ON, 16, 40.0, 900));
+        r.add(result("checkout", LevelResult.SENTINEL_OFF, 16, 50.0, 800));
+        r.add(result("checkout", LevelResult.SENTINEL_OFF, 16, 44.0, 800));
+        r.add(result("checkout", LevelResult.SENTINEL_ON, 16, 46.0, 900));
+        r.add(result("checkout", LevelResult.SENTINEL_ON, 32, 30.0, 900));
+        List<BenchReport.SentinelRatio> ratios = r.sentinelRatios();
+        assertThat(ratios).hasSize(1);
+        BenchReport.SentinelRatio s = ratios.get(0);
+        assertThat(s.concurrency()).isEqualTo(16);
+        assertThat(s.pairs()).isEqualTo(2);
+        assertThat(s.onThroughput()).isEqualTo(43.0);
+        assertThat(s.offThroughput()).isEqualTo(47.0);
+        assertThat(s.ratio()).isEqualTo(0.91);
+        assertThat(s.minPairRatio()).isEqualTo(0.8);
+        assertThat(s.maxPairRatio()).isEqualTo(1.05);
+        assertThat(r.ratios()).hasSize(2);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        r.printTable(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("ON/OFF").contains("0.80..1.05");
+        assertThat(HtmlReport.render(r)).contains("Sentinel on / off").contains("<td>0.91</td>");
+    }
+
+    @Test
     void ratiosPairEachSeataRunWithItsBaseline() {
         List<BenchReport.Ratio> ratios = sample().ratios();
         assertThat(ratios).hasSize(2);
