@@ -24,7 +24,11 @@ import java.util.concurrent.Future;
  * {@code pay.payment.notify-scan-millis} (default 1 s) it claims due PENDING notifications, sends
  * them (up to 8 at once) and records each attempt: {@code notify_count} + 1, then SUCCESS,
  * REJECTED, or PENDING with {@code next_notify_time} = now + the schedule's next wait
- * ({@code pay.payment.notify-schedule}); when the schedule is exhausted, FAILED. Rows live in the
+ * ({@code pay.payment.notify-schedule}); when the schedule is exhausted, FAILED. A send that
+ * Sentinel refused before anything left (NOT_SENT: the circuit to the merchant is open) is not an
+ * attempt: {@code notify_count} stays, the row stays PENDING and is due again after the refusal's
+ * {@code Retry-After} (the circuit's open window, at least 1 s), so it goes out as soon as the
+ * circuit lets calls through instead of losing a slot of the widening schedule. Rows live in the
  * database, so pending notifications survive restarts; a claim is a lease
  * ({@code pay.payment.notify-lease}), so a send cut short by a crash is retried after it.
  */
@@ -85,13 +89,18 @@ public class NotificationScheduler implements DisposableBean {
 
     private void deliver(MerchantNotification n) {
         NotificationSender.Result r = sender.send(n);
-        int count = n.getNotifyCount() + 1;
+        boolean attempted = r.kind() != NotificationSender.Kind.NOT_SENT;
+        int count = attempted ? n.getNotifyCount() + 1 : n.getNotifyCount();
         List<Duration> schedule = settings.getNotifySchedule();
         String status;
         LocalDateTime next = now();
         switch (r.kind()) {
             case SUCCESS -> status = MerchantNotification.SUCCESS;
             case REJECTED -> status = MerchantNotification.REJECTED;
+            case NOT_SENT -> {
+                status = MerchantNotification.PENDING;
+                next = next.plusSeconds(Math.max(1, r.retryAfterSeconds()));
+            }
             default -> {
                 if (count > schedule.size()) {
                     status = MerchantNotification.FAILED;
@@ -106,8 +115,8 @@ public class NotificationScheduler implements DisposableBean {
         LocalDateTime nextTime = next;
         GlobalLockRetry.run(() -> claims.record(n.getId(), count, finalStatus, nextTime, result), 50, 100);
         meters.counter("pay.notifications.attempts", "result", r.kind().name()).increment();
-        log.info("notification of payment {} to {} attempt {}: {} → {}{}", n.getPaymentId(), n.getMerchantId(), count,
-                result, status, MerchantNotification.PENDING.equals(status) ? " (next at " + next + ")" : "");
+        log.info("notification of payment {} to {} {} {}: {} → {}{}", n.getPaymentId(), n.getMerchantId(),
+                attempted ? "attempt" : "not sent, attempts so far", count, result, status, MerchantNotification.PENDING.equals(status) ? " (next at " + next + ")" : "");
     }
 
     private LocalDateTime now() {

@@ -68,6 +68,16 @@ class NotificationSchedulerTest {
     }
 
     @Test
+    void aSendRefusedByAnOpenCircuitIsNoAttemptAndComesBackAfterItsWindow() {
+        when(claims.claim(eq(5L), any(), any())).thenReturn(pending(2));
+        when(sender.send(any())).thenReturn(
+                new NotificationSender.Result(NotificationSender.Kind.NOT_SENT, "not sent: CIRCUIT_OPEN", 10));
+        scheduler.run();
+        // two attempts so far and a schedule of two: a counted failure would have made it FAILED
+        verify(claims).record(5L, 2, "PENDING", T.plusSeconds(10), "not sent: CIRCUIT_OPEN");
+    }
+
+    @Test
     void successAndRejectionAreFinal() {
         when(claims.claim(eq(5L), any(), any())).thenReturn(pending(0));
         when(sender.send(any())).thenReturn(new NotificationSender.Result(NotificationSender.Kind.SUCCESS, "200"));
