@@ -7,7 +7,12 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /** How the push consumer is configured (checked without starting it: no broker needed). */
 class PaymentPaidConsumerTest {
@@ -62,6 +67,42 @@ class PaymentPaidConsumerTest {
         assertThat(lifecycle.isRunning()).isFalse();
         lifecycle.stop();
         assertThat(lifecycle.isRunning()).isFalse();
+    }
+
+    @Test
+    void aStartThatFailsOnceIsRetriedWithAFreshConsumer() throws Exception {
+        DefaultMQPushConsumer failing = mock(DefaultMQPushConsumer.class);
+        doThrow(new IllegalStateException("send request to </127.0.0.1:9876> failed")).when(failing).start();
+        DefaultMQPushConsumer working = mock(DefaultMQPushConsumer.class);
+        doNothing().when(working).start();
+        java.util.Iterator<DefaultMQPushConsumer> made = java.util.List.of(failing, working).iterator();
+        PaymentPaidConsumer retrying = new PaymentPaidConsumer(props, listener) {
+            @Override
+            DefaultMQPushConsumer newConsumer() {
+                return made.next();
+            }
+        };
+
+        assertThat(retrying.startWithRetries(3, 1)).isSameAs(working);
+        verify(failing).shutdown();
+    }
+
+    @Test
+    void aStartThatKeepsFailingGivesUpAfterItsAttempts() throws Exception {
+        DefaultMQPushConsumer failing = mock(DefaultMQPushConsumer.class);
+        doThrow(new IllegalStateException("name server down")).when(failing).start();
+        PaymentPaidConsumer retrying = new PaymentPaidConsumer(props, listener) {
+            @Override
+            DefaultMQPushConsumer newConsumer() {
+                return failing;
+            }
+        };
+
+        assertThatThrownBy(() -> retrying.startWithRetries(3, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after 3 attempts")
+                .hasRootCauseMessage("name server down");
+        verify(failing, times(3)).start();
+        verify(failing, times(3)).shutdown();
     }
 
     @Test
