@@ -142,6 +142,13 @@ class CheckoutIT {
         assertThat(unknownUser.statusCode()).isEqualTo(404);
         assertThat(code(unknownUser)).isEqualTo("UNKNOWN_USER");
 
+        // no points and no coupon: nothing in the global transaction would look the user up
+        long nobody = Mall.uniqueUser();
+        var unknownUserNoPoints = Mall.checkout(key(), Mall.cart(nobody, List.of(Map.entry(f.skuA(), 1)), 0, null));
+        assertThat(unknownUserNoPoints.statusCode()).isEqualTo(404);
+        assertThat(code(unknownUserNoPoints)).isEqualTo("UNKNOWN_USER");
+        assertThat(Mall.ordersOf(nobody)).as("orders of a user the mall does not know").isZero();
+
         var noKey = Stack.postJson(Mall.storefront() + "/api/orders",
                 Mall.cart(f.user(), List.of(Map.entry(f.skuA(), 1)), 0, null), Map.of());
         assertThat(noKey.statusCode()).isEqualTo(400);

@@ -64,9 +64,10 @@ class SentinelIT {
     }
 
     private static List<Sent> burst(int n, String sku) {
+        List<Long> users = Mall.users(n, 0);
         List<CompletableFuture<Sent>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            calls.add(checkoutAsync(Mall.uniqueUser(), sku, 0));
+            calls.add(checkoutAsync(users.get(i), sku, 0));
         }
         return calls.stream().map(CompletableFuture::join).toList();
     }

@@ -56,6 +56,23 @@ public final class Mall {
         return user;
     }
 
+    /**
+     * {@code n} new users with {@code points} points each, imported in one call (checkout answers
+     * 404 UNKNOWN_USER for a user the mall does not know).
+     */
+    public static List<Long> users(int n, long points) {
+        List<Long> users = new java.util.ArrayList<>();
+        StringBuilder body = new StringBuilder("{\"users\":[");
+        for (int i = 0; i < n; i++) {
+            long user = uniqueUser();
+            users.add(user);
+            body.append(i == 0 ? "" : ",").append("{\"userId\":").append(user)
+                    .append(",\"openingPoints\":").append(points).append('}');
+        }
+        check(Stack.postJson(service("MALL_POINTS_PORT") + "/internal/users/import", body + "]}", Map.of()), 200);
+        return users;
+    }
+
     /** Grants the user a coupon; returns its id. */
     public static long coupon(long user, long discountCents, long minOrderCents) {
         String key = "it-" + UUID.randomUUID();

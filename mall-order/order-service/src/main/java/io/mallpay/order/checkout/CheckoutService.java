@@ -5,6 +5,7 @@ import io.mallpay.inventory.api.InventoryClient;
 import io.mallpay.order.order.OrderQueries;
 import io.mallpay.order.order.OrderResponse;
 import io.mallpay.order.settings.OrderSettings;
+import io.mallpay.points.api.PointsClient;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,10 @@ import java.util.stream.Collectors;
  * {@code POST /api/orders} behind the controller: idempotency, catalogue prices, then the global
  * transaction. The same Idempotency-Key with the same request returns the order it created
  * ({@code replayed = true}); with a different request it is {@code IDEMPOTENCY_KEY_REUSED} (422).
+ * A customer the mall does not know is {@code UNKNOWN_USER} (404) before anything is written: the
+ * points freeze and the coupon lock check the user inside the global transaction, and a checkout
+ * with neither asks mall-points first ({@link PointsClient#user}; issue 12: such a checkout
+ * created an order for user 999999999).
  */
 @Service
 public class CheckoutService {
@@ -37,10 +42,11 @@ public class CheckoutService {
     private final OrderSettings settings;
     private final Semaphore running;
     private final SkuLocks skuLocks;
+    private final PointsClient points;
 
     public CheckoutService(CheckoutTransaction transaction, IdempotencyRecords idempotency,
                            InventoryClient inventory, OrderQueries queries, OrderSettings settings,
-                           SkuLocks skuLocks) {
+                           SkuLocks skuLocks, PointsClient points) {
         this.transaction = transaction;
         this.idempotency = idempotency;
         this.inventory = inventory;
@@ -48,6 +54,7 @@ public class CheckoutService {
         this.settings = settings;
         this.running = new Semaphore(settings.getMaxConcurrentCheckouts(), true);
         this.skuLocks = skuLocks;
+        this.points = points;
     }
 
     /** @param replayed true when the key had already produced this order */
@@ -64,6 +71,9 @@ public class CheckoutService {
         Long existing = idempotency.find(idempotencyKey, hash);
         if (existing != null) {
             return new Result(queries.view(existing), true);
+        }
+        if (request.points() == 0 && request.couponId() == null) {
+            points.user(request.userId()); // 404 UNKNOWN_USER (RemoteApiException) if unknown
         }
         var catalogue = lookup(merged);
         List<OrderPricing.PricedLine> priced = OrderPricing.price(merged, catalogue);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
@@ -34,6 +35,13 @@ public interface PointsClient {
      */
     @PostMapping("/internal/points/freezes")
     void freeze(@RequestBody @Valid PointsFreezeRequest request);
+
+    /**
+     * The user, if the mall knows them (every customer has a points account: the account is the
+     * mall's record of a customer). 404 {@code UNKNOWN_USER} otherwise. Read-only; no branch.
+     */
+    @GetMapping("/internal/users/{userId}")
+    UserView user(@PathVariable("userId") long userId);
 
     /** The order was paid: its frozen points are spent (AT branch). Idempotent; no freeze → no-op. */
     @PostMapping("/internal/points/freezes/{orderId}/spend")
@@ -71,6 +79,10 @@ public interface PointsClient {
      */
     @PostMapping("/internal/users/import")
     UserImportResponse importUsers(@RequestBody @Valid UserImportRequest request);
+
+    /** A known customer. */
+    record UserView(long userId) {
+    }
 
     record PointsFreezeRequest(@Positive long orderId, @Positive long userId, @Min(0) long points) {
     }

@@ -5,10 +5,12 @@ import io.mallpay.points.api.PointsClient.PointsAwardRequest;
 import io.mallpay.points.api.PointsClient.PointsFreezeRequest;
 import io.mallpay.points.api.PointsClient.UserImportRequest;
 import io.mallpay.points.api.PointsClient.UserImportResponse;
+import io.mallpay.points.api.PointsClient.UserView;
 import io.mallpay.common.tx.GlobalLockRetry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +43,14 @@ public class InternalPointsController {
     @PostMapping("/internal/points/freezes")
     public void freeze(@RequestBody @Valid PointsFreezeRequest request) {
         GlobalLockRetry.run(() -> points.freeze(request.orderId(), request.userId(), request.points()), TRIES, PAUSE_MILLIS);
+    }
+
+    /** See {@link PointsClient#user}: 200 {@code {"userId":..}}, or 404 {@code UNKNOWN_USER}. */
+    @Operation(summary = "Whether the mall knows a customer (404 UNKNOWN_USER if not)")
+    @GetMapping("/internal/users/{userId}")
+    public UserView user(@PathVariable("userId") long userId) {
+        points.balance(userId);
+        return new UserView(userId);
     }
 
     /** See {@link PointsClient#spend}: 200 with no body; idempotent. */
