@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mallpay.pay.api.notify.NotificationSignature;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,11 +50,7 @@ public final class Mall {
 
     /** A user with an opening balance of points. */
     public static long user(long points) {
-        long user = uniqueUser();
-        var r = Stack.postJson(service("MALL_POINTS_PORT") + "/internal/users/import",
-                "{\"users\":[{\"userId\":" + user + ",\"openingPoints\":" + points + "}]}", Map.of());
-        check(r, 200);
-        return user;
+        return users(1, points).get(0);
     }
 
     /**
@@ -61,7 +58,7 @@ public final class Mall {
      * 404 UNKNOWN_USER for a user the mall does not know).
      */
     public static List<Long> users(int n, long points) {
-        List<Long> users = new java.util.ArrayList<>();
+        List<Long> users = new ArrayList<>();
         StringBuilder body = new StringBuilder("{\"users\":[");
         for (int i = 0; i < n; i++) {
             long user = uniqueUser();

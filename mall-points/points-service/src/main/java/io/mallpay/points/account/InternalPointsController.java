@@ -49,7 +49,7 @@ public class InternalPointsController {
     @Operation(summary = "Whether the mall knows a customer (404 UNKNOWN_USER if not)")
     @GetMapping("/internal/users/{userId}")
     public UserView user(@PathVariable("userId") long userId) {
-        points.balance(userId);
+        points.requireUser(userId);
         return new UserView(userId);
     }
 

@@ -180,11 +180,20 @@ public class PointsService {
      */
     @Transactional(readOnly = true)
     public PointsBalanceResponse balance(long userId) {
+        PointsAccount a = requireUser(userId);
+        return new PointsBalanceResponse(userId, a.getAvailable(), a.getFrozen(), rewards.pendingPoints(userId));
+    }
+
+    /**
+     * The user's account (one primary-key read); throws {@code UNKNOWN_USER} (404) if the mall does
+     * not know the user. Read-only.
+     */
+    public PointsAccount requireUser(long userId) {
         PointsAccount a = accounts.selectById(userId);
         if (a == null) {
             throw unknownUser(userId);
         }
-        return new PointsBalanceResponse(userId, a.getAvailable(), a.getFrozen(), rewards.pendingPoints(userId));
+        return a;
     }
 
     private Set<Long> existingUserIds(List<Long> userIds) {

@@ -24,6 +24,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -110,6 +111,27 @@ class InternalPointsControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.detail").value(allOf(containsString("points"), containsString("reason"))));
+
+        verifyNoInteractions(points);
+    }
+
+    @Test
+    void aKnownUserIsAnsweredAndAnUnknownOneIsNotFound() throws Exception {
+        mvc.perform(get("/internal/users/7")).andExpect(status().isOk()).andExpect(jsonPath("$.userId").value(7));
+        when(points.requireUser(8L)).thenThrow(
+                new ApiException(HttpStatus.NOT_FOUND, "UNKNOWN_USER", "no points account for user 8"));
+
+        mvc.perform(get("/internal/users/8"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNKNOWN_USER"));
+    }
+
+    @Test
+    void aUserIdThatIsNotANumberIsABadRequest() throws Exception {
+        mvc.perform(get("/internal/users/abc"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         verifyNoInteractions(points);
     }

@@ -6,6 +6,9 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 import org.junit.jupiter.api.Test;
 
+import java.util.Iterator;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doNothing;
@@ -75,7 +78,7 @@ class PaymentPaidConsumerTest {
         doThrow(new IllegalStateException("send request to </127.0.0.1:9876> failed")).when(failing).start();
         DefaultMQPushConsumer working = mock(DefaultMQPushConsumer.class);
         doNothing().when(working).start();
-        java.util.Iterator<DefaultMQPushConsumer> made = java.util.List.of(failing, working).iterator();
+        Iterator<DefaultMQPushConsumer> made = List.of(failing, working).iterator();
         PaymentPaidConsumer retrying = new PaymentPaidConsumer(props, listener) {
             @Override
             DefaultMQPushConsumer newConsumer() {
