@@ -39,13 +39,14 @@ import static org.awaitility.Awaitility.await;
  * in Nacos turns every rule off and on live; a closed-loop overload
  * of 3x the checkout limit is refused in its excess while the admitted checkouts complete and every
  * invariant holds; one customer hammering checkout is limited by the per-customer hot-parameter rule
- * while others pass; a frozen participant opens its circuit, after which checkouts fail at once with
+ * while others pass (a request that rule refuses does not use the shared capacity); a frozen participant opens its circuit, after which checkouts fail at once with
  * 503 CIRCUIT_OPEN naming it, and the circuit closes once the participant is back, leaving no
  * unfinished global transaction.
  */
 class SentinelIT {
 
     private static final String GATEWAY_RULES = "mall-gateway-gw-flow-rules.json";
+    private static final String ORDER_PARAM_RULES = "mall-order-param-flow-rules.json";
     private static final String GROUP = "SENTINEL_GROUP";
     private static final String SWITCH = "sentinel-switch.json";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -100,6 +101,17 @@ class SentinelIT {
         for (JsonNode rule : all) {
             if ("checkout".equals(rule.path("resource").asText())) {
                 ((ObjectNode) rule).put("count", qps).put("burst", 0);
+            }
+        }
+        return all.toPrettyString();
+    }
+
+    /** mall-order's shared checkout capacity ({@code checkout-total}) at {@code qps}, no burst. */
+    private static String withCheckoutCapacity(String rules, int qps) {
+        ArrayNode all = (ArrayNode) Stack.readJson(rules);
+        for (JsonNode rule : all) {
+            if ("checkout-total".equals(rule.path("resource").asText())) {
+                ((ObjectNode) rule).put("count", qps).put("burstCount", 0);
             }
         }
         return all.toPrettyString();
@@ -181,7 +193,8 @@ class SentinelIT {
     /**
      * Overload: 30 customers in a closed loop, each checking out about once a second (a new
      * checkout as soon as the last one answered and a second has passed since it was sent), against
-     * a checkout limit lowered to 10/s: about 3x the limit. The excess is refused with 429
+     * mall-order's shared checkout capacity ({@code checkout-total}) lowered to 10/s: about 3x the
+     * limit. The excess is refused with 429
      * RATE_LIMITED, every admitted checkout completes as an order, no refused one leaves anything,
      * no global transaction is left unfinished and {@code ./mall check} passes.
      */
@@ -202,8 +215,8 @@ class SentinelIT {
         Queue<Long> admittedMs = new ConcurrentLinkedQueue<>();
         Queue<Long> refusedMs = new ConcurrentLinkedQueue<>();
         long elapsedMs;
-        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, limit))) {
-            // wait until the gateway applies the lowered rule (a burst of 30 gets a 429)
+        try (var lowered = NacosConfig.edit(ORDER_PARAM_RULES, GROUP, rules -> withCheckoutCapacity(rules, limit))) {
+            // wait until mall-order applies the lowered rule (a burst of 30 gets a 429)
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> burst(30, skus.get(0)), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
             Thread.sleep(1_100); // the tokens that burst used are back
@@ -260,43 +273,63 @@ class SentinelIT {
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
 
+    /**
+     * Hot customer: one customer hammering checkout from 12 threads is refused by their own rule
+     * (3/s) while three other customers, checking out every 300 ms, all pass — with mall-order's
+     * shared checkout capacity lowered to 10/s, far below what the hot customer alone sends, so the
+     * test fails if a request refused by the customer's own rule still used the shared capacity.
+     */
     @Test
     void oneCustomerHammeringCheckoutIsLimitedWhileOtherCustomersPass() throws Exception {
+        int capacity = 10;
         String sku = Mall.sku(100, 10_000);
         long hot = Mall.user(0);
         List<Long> others = List.of(Mall.user(0), Mall.user(0), Mall.user(0));
         Map<String, Integer> hotOutcomes = new ConcurrentHashMap<>();
         Map<String, Integer> otherOutcomes = new ConcurrentHashMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            threads.add(started(() -> {
-                while (!stop.get()) {
-                    HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
-                    hotOutcomes.merge(outcome(r), 1, Integer::sum);
-                }
-            }));
-        }
-        for (long user : others) {
-            threads.add(started(() -> {
-                while (!stop.get()) {
-                    HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
-                    otherOutcomes.merge(outcome(r), 1, Integer::sum);
-                    try {
-                        Thread.sleep(300);
-                    } catch (InterruptedException e) {
-                        return;
+        long elapsedMs;
+        try (var lowered = NacosConfig.edit(ORDER_PARAM_RULES, GROUP, rules -> withCheckoutCapacity(rules, capacity))) {
+            // wait until mall-order applies the lowered rule (a burst of 30 customers gets a 429)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
+            Thread.sleep(1_100); // the tokens that burst used are back
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 12; i++) {
+                threads.add(started(() -> {
+                    while (!stop.get()) {
+                        HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
+                        hotOutcomes.merge(outcome(r), 1, Integer::sum);
                     }
-                }
-            }));
+                }));
+            }
+            for (long user : others) {
+                threads.add(started(() -> {
+                    while (!stop.get()) {
+                        HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
+                        otherOutcomes.merge(outcome(r), 1, Integer::sum);
+                        try {
+                            Thread.sleep(300);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }));
+            }
+            Thread.sleep(4000);
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(120_000);
+            }
+            elapsedMs = (System.nanoTime() - t0) / 1_000_000;
         }
-        Thread.sleep(4000);
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join(120_000);
-        }
-        System.out.printf("hot customer: %s; three others: %s%n", hotOutcomes, otherOutcomes);
+        int hotSent = hotOutcomes.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("shared capacity %d/s, %d ms: hot customer: %s; three others: %s%n", capacity, elapsedMs,
+                hotOutcomes, otherOutcomes);
 
+        assertThat(hotSent).as("the hot customer alone sent more than the shared capacity admits in %d ms", elapsedMs)
+                .isGreaterThan((int) (capacity * (elapsedMs / 1_000 + 1)));
         assertThat(hotOutcomes).containsKey("429 RATE_LIMITED");
         assertThat(hotOutcomes.keySet()).isSubsetOf("201 CREATED", "429 RATE_LIMITED");
         assertThat(otherOutcomes.keySet()).as("the other customers are not limited").containsOnly("201 CREATED");

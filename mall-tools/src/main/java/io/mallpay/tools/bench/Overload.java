@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load of {@code ./mall chaos overload} (issue 10): single-line checkouts through the
- * storefront at {@link #FACTOR} times the gateway's configured checkout limit, for as long as the
- * scenario holds, beside whatever else runs (the chaos replay). The limit is the {@code count} of
- * the {@code checkout} rule in {@code nacos-config/sentinel/mall-gateway-gw-flow-rules.json}.
+ * storefront at {@link #FACTOR} times the configured checkout capacity, for as long as the
+ * scenario holds, beside whatever else runs (the chaos replay). The capacity is the {@code count}
+ * of mall-order's shared {@code checkout-total} rule in
+ * {@code nacos-config/sentinel/mall-order-param-flow-rules.json} (the gateway's route rules are a
+ * runaway guard well above it).
  *
  * <p>{@link #WORKERS} workers, each pacing itself to {@code FACTOR × limit / WORKERS} checkouts a
  * second (a worker sends its next checkout once the last one answered and its period has passed:
@@ -58,34 +60,35 @@ public final class Overload {
      * Prepares the benchmark fixtures (idempotent) and starts the load; returns at once.
      *
      * @param stack      the running stack
-     * @param gatewayRules the gateway's flow rules file (JSON array of GatewayFlowRule)
-     * @throws IOException when the rules file has no {@code checkout} rule or a fixture call fails
+     * @param orderRules mall-order's hot-parameter rules file (JSON array of ParamFlowRule)
+     * @throws IOException when the rules file has no {@code checkout-total} rule or a fixture call fails
      */
-    public static Overload start(StackClient stack, Path gatewayRules, PrintStream out)
+    public static Overload start(StackClient stack, Path orderRules, PrintStream out)
             throws IOException, InterruptedException {
-        double limit = checkoutLimit(stack.json(), gatewayRules);
+        double limit = checkoutLimit(stack.json(), orderRules);
         BenchClient client = new BenchClient(stack);
         Fixtures.prepare(client);
         Overload o = new Overload(client, FACTOR * limit, out);
         o.run();
-        out.printf(Locale.ROOT, "chaos: overload: %d workers offering %.0f checkouts/s (%d × the gateway's limit %.0f/s)%n",
+        out.printf(Locale.ROOT, "chaos: overload: %d workers offering %.0f checkouts/s (%d × the checkout capacity %.0f/s)%n",
                 WORKERS, o.perSecond, FACTOR, limit);
         return o;
     }
 
     /**
-     * The {@code count} (checkouts a second) of the {@code checkout} rule in the gateway's flow rules.
+     * The {@code count} (checkouts a second, all customers together) of the {@code checkout-total}
+     * rule in mall-order's hot-parameter rules.
      *
-     * @throws IOException when the file cannot be read or has no {@code checkout} rule
+     * @throws IOException when the file cannot be read or has no {@code checkout-total} rule
      */
-    static double checkoutLimit(ObjectMapper json, Path gatewayRules) throws IOException {
-        JsonNode rules = json.readTree(Files.readString(gatewayRules));
+    static double checkoutLimit(ObjectMapper json, Path orderRules) throws IOException {
+        JsonNode rules = json.readTree(Files.readString(orderRules));
         for (JsonNode r : rules) {
-            if ("checkout".equals(r.path("resource").asText())) {
+            if ("checkout-total".equals(r.path("resource").asText())) {
                 return r.path("count").asDouble();
             }
         }
-        throw new IOException(gatewayRules + " has no rule for resource 'checkout'");
+        throw new IOException(orderRules + " has no rule for resource 'checkout-total'");
     }
 
     private void run() {
@@ -140,7 +143,7 @@ public final class Overload {
                 sent, seconds, offered, perSecond, counts);
         if (offered < perSecond / 2) {
             out.printf(Locale.ROOT, "chaos: overload: the stack answered too slowly for %d clients to offer the aimed"
-                    + " rate: its checkout capacity is below the gateway's limit, which then refuses nothing%n", WORKERS);
+                    + " rate: the stack serves fewer checkouts than its configured capacity, which then refuses nothing%n", WORKERS);
         }
         cancelOrders();
         return counts;

@@ -58,7 +58,7 @@ public interface FaultActions {
 
     /**
      * Starts a storefront overload beside the replay: checkouts at {@code Overload.FACTOR} times
-     * the gateway's configured checkout limit until {@link #endOverload} (issue 10).
+     * mall-order's configured checkout capacity until {@link #endOverload} (issue 10).
      */
     void overload() throws IOException, InterruptedException;
 

@@ -44,7 +44,7 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
          */
         NOTIFY_DOWN,
         /**
-         * Checkouts through the storefront at 3× the gateway's configured checkout limit beside the
+         * Checkouts through the storefront at 3× mall-order's configured checkout capacity beside the
          * replay (issue 10): the excess is refused with 429 RATE_LIMITED, the replay's own checkouts
          * honour Retry-After, and the load's admitted orders are cancelled when it stops.
          */
@@ -144,7 +144,7 @@ public record Scenario(String name, Kind kind, String target, Duration injectAft
             case BANK_TWICE -> "bank callback-mode TWICE";
             case BANK_DROP -> "bank callback-mode NEVER (callbacks dropped)";
             case NOTIFY_DOWN -> "notification receiver answers 503 (" + RECEIVER_POINT + " FAIL)";
-            case OVERLOAD -> "checkouts at 3x the gateway's checkout limit";
+            case OVERLOAD -> "checkouts at 3x the checkout capacity";
         };
     }
 

@@ -108,14 +108,14 @@ final class StackFaultActions implements FaultActions {
         out.println("chaos: " + component + " fault point " + point + " disarmed");
     }
 
-    /** Checkouts at 3× the limit in {@code <repo>/nacos-config/sentinel/mall-gateway-gw-flow-rules.json}. */
+    /** Checkouts at 3× the {@code checkout-total} capacity in {@code <repo>/nacos-config/sentinel/mall-order-param-flow-rules.json}. */
     @Override
     public void overload() throws IOException, InterruptedException {
         if (overload != null) {
             throw new IOException("an overload is already running");
         }
         overload = Overload.start(new StackClient(runDir.resolve("stack.env")),
-                mallScript.toAbsolutePath().getParent().resolve("nacos-config/sentinel/mall-gateway-gw-flow-rules.json"),
+                mallScript.toAbsolutePath().getParent().resolve("nacos-config/sentinel/mall-order-param-flow-rules.json"),
                 out);
     }
 

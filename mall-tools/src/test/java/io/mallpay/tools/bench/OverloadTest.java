@@ -16,26 +16,27 @@ class OverloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theLimitIsTheCountOfTheCheckoutRuleNotOfAnotherRoute(@TempDir Path dir) throws IOException {
+    void theLimitIsTheCountOfTheSharedCheckoutRuleNotOfThePerCustomerOne(@TempDir Path dir) throws IOException {
         Path rules = Files.writeString(dir.resolve("rules.json"), """
-                [{"resource":"payment-creation","count":150},{"resource":"checkout","count":42,"burst":200}]
+                [{"resource":"checkout-per-user","paramIdx":0,"count":3},
+                 {"resource":"checkout-total","paramIdx":0,"count":42,"burstCount":200}]
                 """);
 
         assertThat(Overload.checkoutLimit(JSON, rules)).isEqualTo(42.0);
     }
 
     @Test
-    void theRepositorysGatewayRulesHaveACheckoutLimit() throws IOException {
-        Path rules = Path.of("..", "nacos-config", "sentinel", "mall-gateway-gw-flow-rules.json");
+    void theRepositorysOrderRulesHaveACheckoutCapacity() throws IOException {
+        Path rules = Path.of("..", "nacos-config", "sentinel", "mall-order-param-flow-rules.json");
 
         assertThat(Overload.checkoutLimit(JSON, rules)).isPositive();
     }
 
     @Test
-    void rulesWithoutACheckoutRuleAreRefused(@TempDir Path dir) throws IOException {
-        Path rules = Files.writeString(dir.resolve("rules.json"), "[{\"resource\":\"payment-creation\",\"count\":150}]");
+    void rulesWithoutTheSharedCheckoutRuleAreRefused(@TempDir Path dir) throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.json"), "[{\"resource\":\"checkout-per-user\",\"count\":3}]");
 
         assertThatThrownBy(() -> Overload.checkoutLimit(JSON, rules)).isInstanceOf(IOException.class)
-                .hasMessageContaining("checkout");
+                .hasMessageContaining("checkout-total");
     }
 }

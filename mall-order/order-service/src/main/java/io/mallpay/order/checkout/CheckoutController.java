@@ -29,14 +29,16 @@ public class CheckoutController {
      * OUT_OF_STOCK 409, NOT_ENOUGH_POINTS 409, COUPON_NOT_USABLE 409, UNKNOWN_COUPON 404,
      * UNKNOWN_USER 404, BAD_QUANTITY 400, BAD_POINTS 400, VALIDATION_FAILED 400, MISSING_HEADER 400,
      * IDEMPOTENCY_KEY_REUSED 422, PARTICIPANT_UNAVAILABLE 503, RATE_LIMITED 429 (with Retry-After; the
-     * customer is over the per-customer rule of {@link PerUserLimit#CHECKOUT}), CIRCUIT_OPEN 503 (a
+     * customer is over their own rule of {@link PerUserLimit#CHECKOUT}, or all customers together over
+     * its shared capacity), CIRCUIT_OPEN 503 (a
      * participant's circuit is open; names it) — and then nothing changed anywhere.
      */
     @Operation(summary = "Check out a cart (one Seata AT global transaction)")
     @PostMapping("/api/orders")
     public ResponseEntity<OrderResponse> checkout(@RequestHeader("Idempotency-Key") String idempotencyKey,
                                                   @Valid @RequestBody CheckoutRequest request) {
-        // Per-customer hot-parameter rule (issue 10): over it, 429 RATE_LIMITED and nothing written.
+        // The customer's own rule, then the shared capacity (issue 10): over either, 429 RATE_LIMITED
+        // and nothing written.
         CheckoutService.Result r = PerUserLimit.call(PerUserLimit.CHECKOUT, request.userId(),
                 () -> checkout.checkout(idempotencyKey, request));
         return ResponseEntity.status(HttpStatus.CREATED)

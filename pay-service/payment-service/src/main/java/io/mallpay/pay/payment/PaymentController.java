@@ -42,8 +42,8 @@ public class PaymentController {
      * UNKNOWN_ORDER 404, ORDER_NOT_PAYABLE 409, PAYMENT_IN_PROGRESS 409, NOTHING_TO_PAY 422,
      * AMOUNT_OVER_LIMIT 422, DAILY_LIMIT_EXCEEDED 422, NO_CARD 422, NO_WALLET 422,
      * ACCOUNT_FROZEN 409, INSUFFICIENT_FUNDS 409, IDEMPOTENCY_KEY_REUSED 422, MISSING_HEADER 400,
-     * VALIDATION_FAILED 400, RATE_LIMITED 429 (with Retry-After: the customer is over the per-customer
-     * rule on payment creation), CIRCUIT_OPEN 503 (a participant's circuit is open; names it).
+     * VALIDATION_FAILED 400, RATE_LIMITED 429 (with Retry-After: the customer is over their own rule
+     * on payment creation, or all customers together over its shared capacity), CIRCUIT_OPEN 503 (a participant's circuit is open; names it).
      */
     @Operation(summary = "Create a payment for a mall order (CARD through the bank, or WALLET)")
     @PostMapping("/api/payments")

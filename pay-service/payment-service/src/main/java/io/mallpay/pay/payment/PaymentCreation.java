@@ -60,7 +60,8 @@ public class PaymentCreation {
             return replay(earlier, request);
         }
         OrderView order = orders.get(request.orderId());
-        // Per-customer hot-parameter rule (issue 10): over it, 429 RATE_LIMITED and nothing created.
+        // The customer's own rule, then the shared capacity (issue 10): over either, 429 RATE_LIMITED
+        // and nothing created.
         return PerUserLimit.call(PerUserLimit.PAYMENT_CREATION, order.userId(),
                 () -> createFor(idempotencyKey, request, order));
     }
