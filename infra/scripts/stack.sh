@@ -105,6 +105,31 @@ EOF
   set -a; . "$RUN/secrets.env"; set +a
 }
 
+# Fault injection (/actuator/faults: HALT, DELAY, FAIL at named points) exists only on a stack
+# started with `./mall up --faults` (`./mall test` does; `./mall chaos` needs it). The mode is kept
+# in $RUN/faults.env while the stack runs, so a component restarted by `./mall start NAME` (as the
+# chaos scenarios do) comes back in the same mode.
+faults_mode() {
+  local v=""
+  [ -f "$RUN/faults.env" ] && v="$(sed -n 's/^MALL_FAULT_INJECTION=//p' "$RUN/faults.env")"
+  [ "$v" = true ] && echo true || echo false
+}
+
+# set_faults_mode true|false: the mode for the stack about to start. A running stack keeps its
+# mode (its services read it at start): asking for another one is an error, not a silent no-op.
+set_faults_mode() {
+  local want="$1" have
+  if any_running; then
+    have="$(faults_mode)"
+    if [ "$want" = true ] && [ "$have" != true ]; then
+      die "the stack is running without fault injection: ./mall down, then ./mall up --faults"
+    fi
+    return 0
+  fi
+  mkdir -p "$RUN"
+  echo "MALL_FAULT_INJECTION=$want" > "$RUN/faults.env"
+}
+
 # Everything a test or a tool needs to reach the running stack, in one file.
 write_stack_env() {
   {
@@ -114,6 +139,7 @@ write_stack_env() {
     echo "MALL_DB_URL_PREFIX=$(db_url_prefix)"
     echo "ROCKETMQ_NAMESRV=127.0.0.1:$ROCKETMQ_NAMESRV_PORT"
     echo "RUN_DIR=$RUN"
+    echo "MALL_FAULT_INJECTION=$(faults_mode)"
   } > "$RUN/stack.env"
   chmod 600 "$RUN/stack.env"
 }
@@ -330,7 +356,11 @@ launch() {
   shift
   mkdir -p "$RUN/pids" "$RUN/logs" "$cwd"
   echo "=== $(date -u +%FT%TZ) starting $name" >> "$(logfile "$name")"
-  (cd "$cwd" && exec env "${envs[@]}" setsid "$@" >> "$(logfile "$name")" 2>&1 < /dev/null) &
+  # The variables are exported inside the subshell, not passed as `env NAME=value` arguments:
+  # they may be secrets, and no secret goes on a command line (`ps` shows those to every user).
+  # shellcheck disable=SC2163
+  (cd "$cwd" && { [ ${#envs[@]} -eq 0 ] || export "${envs[@]}"; } &&
+    exec setsid "$@" >> "$(logfile "$name")" 2>&1 < /dev/null) &
   echo $! > "$(pidfile "$name")"
 }
 
@@ -351,14 +381,15 @@ start_component() {
         --port="$MARIADB_PORT" --base-dir="$d/base-11.4.5" --data-dir="$d/data" \
         --databases="$DATABASES" --ready-file="$d/ready" --server-pid-file="$d/mariadbd.pid" ;;
     nacos)
-      launch nacos "$d" -- "$(java_bin)" -Dmall.component=nacos -Xms256m -Xmx512m \
+      # The token secret and the server identity reach Nacos in SPRING_APPLICATION_JSON (the
+      # environment), never as arguments. Values are generated base64/alphanumerics: no quoting.
+      launch nacos "$d" SPRING_APPLICATION_JSON="$(printf '{"nacos.core.auth.plugin.nacos.token.secret.key":"%s","nacos.core.auth.server.identity.key":"%s","nacos.core.auth.server.identity.value":"%s"}' \
+          "$NACOS_TOKEN_SECRET" "$NACOS_IDENTITY_KEY" "$NACOS_IDENTITY_VALUE")" -- \
+        "$(java_bin)" -Dmall.component=nacos -Xms256m -Xmx512m \
         -Dnacos.standalone=true -Dnacos.home="$d" -Dnacos.inetutils.ip-address=127.0.0.1 \
         -Dnacos.logs.path="$d/logs" -jar "$jar" \
         --server.address=127.0.0.1 --server.port="$NACOS_PORT" \
-        --nacos.core.auth.enabled=true --nacos.core.auth.system.type=nacos \
-        --nacos.core.auth.plugin.nacos.token.secret.key="$NACOS_TOKEN_SECRET" \
-        --nacos.core.auth.server.identity.key="$NACOS_IDENTITY_KEY" \
-        --nacos.core.auth.server.identity.value="$NACOS_IDENTITY_VALUE" ;;
+        --nacos.core.auth.enabled=true --nacos.core.auth.system.type=nacos ;;
     seata)
       mkdir -p "$d/logs" "$d/store"
       launch seata "$d" SEATA_PORT="$SEATA_PORT" SEATA_CONSOLE_PORT="$SEATA_CONSOLE_PORT" \
@@ -392,7 +423,7 @@ start_component() {
         PAY_PAYMENT_PORT="$PAY_PAYMENT_PORT" MALL_GATEWAY_PORT="$MALL_GATEWAY_PORT" \
         BANK_SANDBOX_PORT="$BANK_SANDBOX_PORT" BANK_CALLBACK_SECRET="$BANK_CALLBACK_SECRET" \
         PAY_FUND_PORT="$PAY_FUND_PORT" PAY_ACCOUNTING_PORT="$PAY_ACCOUNTING_PORT" \
-        MERCHANT_NOTIFY_SECRET="$MERCHANT_NOTIFY_SECRET" -- \
+        MERCHANT_NOTIFY_SECRET="$MERCHANT_NOTIFY_SECRET" MALL_FAULT_INJECTION="$(faults_mode)" -- \
         "$(java_bin)" -Dmall.component="$name" ${MALL_SERVICE_JAVA_OPTS:--Xms128m -Xmx320m -XX:+UseSerialGC} \
         -Drocketmq.client.logRoot="$d/rocketmq-client-logs" \
         -Dcsp.sentinel.log.dir="$d/sentinel-logs" -Dcsp.sentinel.metric.flush.interval=0 \
@@ -493,8 +524,9 @@ NACOS_TOKEN=""
 
 nacos_login() {
   # nacos_login USER PASSWORD → prints the access token (empty on failure)
-  curl -s -m 5 -X POST "http://127.0.0.1:$NACOS_PORT/nacos/v1/auth/login" \
-    --data-urlencode "username=$1" --data-urlencode "password=$2" |
+  # the password from stdin: not on curl's command line
+  printf '%s' "$2" | curl -s -m 5 -X POST "http://127.0.0.1:$NACOS_PORT/nacos/v1/auth/login" \
+    --data-urlencode "username=$1" --data-urlencode "password@-" |
     sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
 }
 
@@ -522,8 +554,8 @@ nacos_bootstrap() {
       sleep 1
     done
     [ -n "$tok" ] || die "nacos: first start, but the default admin login never succeeded"
-    curl -sf -m 5 -X PUT "http://127.0.0.1:$NACOS_PORT/nacos/v1/auth/users?accessToken=$tok" \
-      --data-urlencode "username=nacos" --data-urlencode "newPassword=$NACOS_PASSWORD" >/dev/null ||
+    printf '%s' "$NACOS_PASSWORD" | curl -sf -m 5 -X PUT "http://127.0.0.1:$NACOS_PORT/nacos/v1/auth/users?accessToken=$tok" \
+      --data-urlencode "username=nacos" --data-urlencode "newPassword@-" >/dev/null ||
       die "nacos: could not set the generated admin password"
     touch "$marker"
     say "nacos: admin password replaced by the generated one"
@@ -575,10 +607,18 @@ seata_register() {
 # ---------------------------------------------------------------------------- commands
 
 stack_up() {
-  local t0=$SECONDS
+  local t0=$SECONDS faults=false
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --faults) faults=true; shift ;;
+      *) die "usage: ./mall up [--faults]" ;;
+    esac
+  done
   load_ports
   mkdir -p "$RUN/logs" "$RUN/pids"
   ensure_secrets
+  set_faults_mode "$faults"
+  [ "$(faults_mode)" = true ] && say "fault injection on (/actuator/faults on every service port): a test stack"
   any_running || save_ports
   complete_ports
   write_stack_env
@@ -644,6 +684,7 @@ stack_down() {
     done
   done
   [ -z "$left" ] || echo "mall: still listening after down (not started by this stack?):$left" >&2
+  any_running || rm -f "$RUN/faults.env"
   say "down"
 }
 
@@ -750,7 +791,7 @@ stack_test() {
     say "unit tests and packaging ..."
     "$ROOT/mvnw" -B package || die "unit tests failed"
     trap 'echo; say "interrupted: taking the stack down"; stack_down; exit 130' INT TERM
-    ( stack_up ) || { stack_down; die "the stack did not come up"; }
+    ( stack_up --faults ) || { stack_down; die "the stack did not come up"; }
     say "integration tests against the running stack ..."
     "$ROOT/mvnw" -B -pl integration-tests -am -Dit verify || rc=$?
     stack_down
@@ -768,7 +809,7 @@ stack_test() {
     say "unit tests (the stack is running the current source: its jars are left as they are) ..."
     "$ROOT/mvnw" -B test || die "unit tests failed"
     say "using the stack that is already running (it stays up)"
-    ( stack_up ) || die "the stack did not come up"
+    ( stack_up --faults ) || die "the stack did not come up"
     "$ROOT/mvnw" -B -pl integration-tests -am -Dit verify || rc=$?
   fi
   say "test finished in $((SECONDS - t0))s (exit $rc)"
@@ -858,6 +899,7 @@ stack_chaos() {
   done
   [ -f "$file" ] || die "no such file: $file"
   require_services_up
+  [ "$(faults_mode)" = true ] || die "chaos arms fault points: start the stack with ./mall up --faults (./mall down first)"
   local jar; jar="$(tools_jar)"
   "$(java_bin)" -jar "$jar" chaos "$scenario" --stack-env "$RUN/stack.env" --mall "$ROOT/mall" --file "$file" \
     --report "$report" "${args[@]+"${args[@]}"}"

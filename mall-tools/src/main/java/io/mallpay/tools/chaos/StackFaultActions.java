@@ -225,6 +225,10 @@ final class StackFaultActions implements FaultActions {
     private void send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 404 && r.request().uri().getPath().equals("/actuator/faults")) {
+            throw new IOException(r.request().uri() + " answered 404: fault injection is off on this stack"
+                    + " (start it with ./mall up --faults)");
+        }
         if (r.statusCode() / 100 != 2) {
             throw new IOException(r.request().method() + " " + r.request().uri() + " answered " + r.statusCode()
                     + ": " + r.body());
