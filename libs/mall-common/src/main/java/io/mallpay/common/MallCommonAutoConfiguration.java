@@ -8,11 +8,15 @@ import io.mallpay.common.feign.ProblemErrorDecoder;
 import io.mallpay.common.seata.SeataChannelGuard;
 import io.mallpay.common.seata.SeataHealthIndicator;
 import io.mallpay.common.seata.SeataRegistrations;
+import io.mallpay.common.web.ProblemErrorReportValve;
 import io.mallpay.common.web.ProblemHandler;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -66,6 +70,24 @@ public class MallCommonAutoConfiguration {
     @Bean
     FaultInjection faultInjection() {
         return new FaultInjection();
+    }
+
+    /**
+     * Tomcat's own error reports (requests refused before Spring MVC: encoded slashes, oversized
+     * headers) as problem+json: {@link ProblemErrorReportValve} replaces the host's HTML valve.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblemConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     /** The arming endpoint exists only where {@code mall.fault.enabled=true} (the local stack). */
