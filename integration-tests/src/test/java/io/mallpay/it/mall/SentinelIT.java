@@ -96,32 +96,80 @@ class SentinelIT {
                 + " / max " + sorted.get(sorted.size() - 1);
     }
 
-    private static String withCheckoutLimit(String rules, int qps) {
-        ArrayNode all = (ArrayNode) Stack.readJson(rules);
-        for (JsonNode rule : all) {
-            if ("checkout".equals(rule.path("resource").asText())) {
-                ((ObjectNode) rule).put("count", qps).put("burst", 0);
-            }
-        }
-        return all.toPrettyString();
+    /** A Sentinel rule the tests lower: its rules file in Nacos, its resource, its burst field. */
+    private record Rule(String dataId, String resource, String burstField) {
     }
 
-    /** mall-order's shared checkout capacity ({@code checkout-total}) at {@code qps}, no burst. */
-    private static String withCheckoutCapacity(String rules, int qps) {
-        ArrayNode all = (ArrayNode) Stack.readJson(rules);
-        for (JsonNode rule : all) {
-            if ("checkout-total".equals(rule.path("resource").asText())) {
-                ((ObjectNode) rule).put("count", qps).put("burstCount", 0);
+    /** mall-gateway's checkout limit (gateway flow rule on the {@code checkout} route). */
+    private static final Rule CHECKOUT_LIMIT = new Rule(GATEWAY_RULES, "checkout", "burst");
+    /** mall-order's shared checkout capacity (param flow rule on {@code checkout-total}). */
+    private static final Rule CHECKOUT_CAPACITY = new Rule(ORDER_PARAM_RULES, "checkout-total", "burstCount");
+
+    /**
+     * Publishes {@code rule}'s file (group SENTINEL_GROUP) with every rule on its resource at
+     * {@code qps} per second and no burst; closing the returned change restores the original file.
+     */
+    private static NacosConfig.Change lower(Rule rule, int qps) {
+        return NacosConfig.edit(rule.dataId(), GROUP, rules -> {
+            ArrayNode all = (ArrayNode) Stack.readJson(rules);
+            for (JsonNode r : all) {
+                if (rule.resource().equals(r.path("resource").asText())) {
+                    ((ObjectNode) r).put("count", qps).put(rule.burstField(), 0);
+                }
             }
+            return all.toPrettyString();
+        });
+    }
+
+    /**
+     * Client threads (daemons), each repeating its step until {@link #runFor} stops them; a step
+     * that throws {@link InterruptedException} ends its thread. Elapsed time counts from construction.
+     */
+    private static final class Clients {
+
+        /** One iteration of a client's loop. */
+        interface Step {
+            void run() throws InterruptedException;
         }
-        return all.toPrettyString();
+
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final List<Thread> threads = new ArrayList<>();
+        private final long t0 = System.nanoTime();
+
+        void start(Step step) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        step.run();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+
+        /**
+         * Lets the clients run for {@code ms} milliseconds, stops them, waits up to 120 s for each
+         * to finish its step; returns the milliseconds since construction.
+         */
+        long runFor(long ms) throws InterruptedException {
+            Thread.sleep(ms);
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(120_000);
+            }
+            return (System.nanoTime() - t0) / 1_000_000;
+        }
     }
 
     @Test
     void aFlowRuleLoweredInNacosRefusesTheExcessWith429AndRaisedBackAdmitsAgain() {
         String sku = Mall.sku(100, 10_000);
         List<Sent> refusedBurst;
-        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, 5))) {
+        try (var lowered = lower(CHECKOUT_LIMIT, 5)) {
             // the gateway applies the lowered rule within seconds, without a restart: 30 checkouts at
             // once, 6x the limit, and the excess is refused
             refusedBurst = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
@@ -168,7 +216,7 @@ class SentinelIT {
     @Test
     void theGlobalSwitchInNacosTurnsSentinelOffAndOnLive() {
         String sku = Mall.sku(101, 10_000);
-        try (var lowered = NacosConfig.edit(GATEWAY_RULES, GROUP, rules -> withCheckoutLimit(rules, 5))) {
+        try (var lowered = lower(CHECKOUT_LIMIT, 5)) {
             List<Sent> limited = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
             List<Sent> unguarded;
@@ -215,41 +263,28 @@ class SentinelIT {
         Queue<Long> admittedMs = new ConcurrentLinkedQueue<>();
         Queue<Long> refusedMs = new ConcurrentLinkedQueue<>();
         long elapsedMs;
-        try (var lowered = NacosConfig.edit(ORDER_PARAM_RULES, GROUP, rules -> withCheckoutCapacity(rules, limit))) {
+        try (var lowered = lower(CHECKOUT_CAPACITY, limit)) {
             // wait until mall-order applies the lowered rule (a burst of 30 gets a 429)
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> burst(30, skus.get(0)), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
             Thread.sleep(1_100); // the tokens that burst used are back
-            AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> threads = new ArrayList<>();
-            long t0 = System.nanoTime();
+            Clients loop = new Clients();
             for (int i = 0; i < clients; i++) {
                 long user = users.get(i);
                 String sku = skus.get(i);
-                threads.add(started(() -> {
-                    while (!stop.get()) {
-                        long sent = System.nanoTime();
-                        HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
-                        (r.statusCode() == 201 ? admittedMs : refusedMs).add((System.nanoTime() - sent) / 1_000_000);
-                        statuses.computeIfAbsent(user, u -> new ArrayList<>()).add(r.statusCode());
-                        all.merge(outcome(r), 1, Integer::sum);
-                        long wait = 1_000 - (System.nanoTime() - sent) / 1_000_000;
-                        if (wait > 0) {
-                            try {
-                                Thread.sleep(wait);
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                        }
+                loop.start(() -> {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
+                    (r.statusCode() == 201 ? admittedMs : refusedMs).add((System.nanoTime() - sent) / 1_000_000);
+                    statuses.computeIfAbsent(user, u -> new ArrayList<>()).add(r.statusCode());
+                    all.merge(outcome(r), 1, Integer::sum);
+                    long wait = 1_000 - (System.nanoTime() - sent) / 1_000_000;
+                    if (wait > 0) {
+                        Thread.sleep(wait);
                     }
-                }));
+                });
             }
-            Thread.sleep(15_000);
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join(120_000);
-            }
-            elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            elapsedMs = loop.runFor(15_000);
         }
         int admitted = all.getOrDefault("201 CREATED", 0);
         int refused = all.getOrDefault("429 RATE_LIMITED", 0);
@@ -288,41 +323,26 @@ class SentinelIT {
         Map<String, Integer> hotOutcomes = new ConcurrentHashMap<>();
         Map<String, Integer> otherOutcomes = new ConcurrentHashMap<>();
         long elapsedMs;
-        try (var lowered = NacosConfig.edit(ORDER_PARAM_RULES, GROUP, rules -> withCheckoutCapacity(rules, capacity))) {
+        try (var lowered = lower(CHECKOUT_CAPACITY, capacity)) {
             // wait until mall-order applies the lowered rule (a burst of 30 customers gets a 429)
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> burst(30, sku), b -> b.stream().anyMatch(s -> s.response().statusCode() == 429));
             Thread.sleep(1_100); // the tokens that burst used are back
-            AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> threads = new ArrayList<>();
-            long t0 = System.nanoTime();
+            Clients loop = new Clients();
             for (int i = 0; i < 12; i++) {
-                threads.add(started(() -> {
-                    while (!stop.get()) {
-                        HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
-                        hotOutcomes.merge(outcome(r), 1, Integer::sum);
-                    }
-                }));
+                loop.start(() -> {
+                    HttpResponse<String> r = checkoutAsync(hot, sku, 0).join().response();
+                    hotOutcomes.merge(outcome(r), 1, Integer::sum);
+                });
             }
             for (long user : others) {
-                threads.add(started(() -> {
-                    while (!stop.get()) {
-                        HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
-                        otherOutcomes.merge(outcome(r), 1, Integer::sum);
-                        try {
-                            Thread.sleep(300);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }));
+                loop.start(() -> {
+                    HttpResponse<String> r = checkoutAsync(user, sku, 0).join().response();
+                    otherOutcomes.merge(outcome(r), 1, Integer::sum);
+                    Thread.sleep(300);
+                });
             }
-            Thread.sleep(4000);
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join(120_000);
-            }
-            elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            elapsedMs = loop.runFor(4000);
         }
         int hotSent = hotOutcomes.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf("shared capacity %d/s, %d ms: hot customer: %s; three others: %s%n", capacity, elapsedMs,
@@ -400,13 +420,6 @@ class SentinelIT {
                 assertThat(Mall.ordersOf(u)).as("no order left by a failed checkout of user " + u).isZero();
             }
         });
-    }
-
-    private static Thread started(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static String circuitState(String resource) {

@@ -11,8 +11,6 @@ import org.springframework.http.HttpStatus;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Tomcat's error report for what never reaches Spring MVC, as problem+json instead of Tomcat's
@@ -57,16 +55,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** The problem document for {@code status}: type, title, status, detail, code. */
+    /**
+     * The problem document for {@code status}, as {@link Problems} builds it: a JSON object with
+     * type, title, status, detail, code, in that order. {@code code} must be URI-safe, as every
+     * {@link #codeFor} code is ({@link IllegalArgumentException} otherwise); throws
+     * {@link IllegalStateException} if Jackson cannot write the document.
+     */
     static String body(int status, String code, String detail) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "urn:mallpay:problem:" + code);
-        p.put("title", code);
-        p.put("status", status);
-        p.put("detail", detail);
-        p.put("code", code);
         try {
-            return JSON.writeValueAsString(p);
+            return JSON.writeValueAsString(Problems.fields(Problems.problem(status, code, detail)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

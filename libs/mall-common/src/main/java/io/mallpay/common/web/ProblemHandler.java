@@ -22,7 +22,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.net.URI;
 import java.util.stream.Collectors;
 
 /**
@@ -48,17 +47,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** Problem type URIs are stable per code: {@code urn:mallpay:problem:<code>}. */
+    /**
+     * The problem for {@code status} (non-null), {@code code} and {@code detail}, shaped by
+     * {@link Problems}: type {@code urn:mallpay:problem:<code>}, title and {@code code} property =
+     * the code. A code that is not URI-safe throws {@link IllegalArgumentException}.
+     */
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        return withCode(p, code);
-    }
-
-    private static ProblemDetail withCode(ProblemDetail p, String code) {
-        p.setType(URI.create("urn:mallpay:problem:" + code));
-        p.setTitle(code);
-        p.setProperty("code", code);
-        return p;
+        return Problems.problem(status.value(), code, detail);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -199,7 +194,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r != null && r.getBody() instanceof ProblemDetail p
                 && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
-            withCode(p, codeFor(ex, statusCode));
+            Problems.withCode(p, codeFor(ex, statusCode));
         }
         return r;
     }
